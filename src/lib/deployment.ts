@@ -1,0 +1,36 @@
+/**
+ * Where the site is deployed, read from the environment:
+ * - `SITE_URL`  absolute origin for canonical URLs, the sitemap and absolute Anki links;
+ * - `BASE_PATH` sub-path the site is served under (`/vibe/`);
+ * - `OUT_DIR`   build output folder, so parallel builds (tests, benchmarks) never share `dist/`.
+ */
+export interface Deployment {
+  site: string;
+  base: string;
+  outDir: string;
+  cacheDir: string;
+}
+
+export function normalizeBase(raw: string | undefined): string {
+  const trimmed = (raw ?? '/').trim();
+  if (trimmed === '' || trimmed === '/') return '/';
+  if (/[?#\s]/.test(trimmed)) throw new Error(`BASE_PATH must be a plain path, got "${trimmed}"`);
+  return `/${trimmed.replace(/^\/+|\/+$/g, '')}/`;
+}
+
+export function resolveDeployment(env: Record<string, string | undefined>): Deployment {
+  const site = env['SITE_URL']?.trim() || 'http://localhost:4321';
+  try {
+    new URL(site);
+  } catch {
+    throw new Error(`SITE_URL must be an absolute URL, got "${site}"`);
+  }
+  const outDir = env['OUT_DIR']?.trim() || './dist';
+  return {
+    site,
+    base: normalizeBase(env['BASE_PATH']),
+    outDir,
+    // A cache per output folder keeps concurrent builds from trampling each other.
+    cacheDir: `./node_modules/.astro/${outDir.replace(/[^a-zA-Z0-9]+/g, '_')}`,
+  };
+}
