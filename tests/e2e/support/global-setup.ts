@@ -8,12 +8,15 @@ import { serveStatic, type StaticServer } from '../../../scripts/lib/static-serv
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const servers: StaticServer[] = [];
-  if (!existsSync('dist/index.html')) throw new Error('No built site in dist/: run `npm run build` first.');
-  const root = await serveStatic('dist', '/');
+  // E2E_DIST / E2E_VIBE_DIST let parallel work test its own build folders.
+  const dist = process.env['E2E_DIST'] || 'dist';
+  const vibeDist = process.env['E2E_VIBE_DIST'] || 'dist-vibe';
+  if (!existsSync(`${dist}/index.html`)) throw new Error(`No built site in ${dist}/: run \`npm run build\` first.`);
+  const root = await serveStatic(dist, '/');
   servers.push(root);
   process.env['E2E_BASE_URL'] = root.url;
-  if (existsSync('dist-vibe/index.html')) {
-    const vibe = await serveStatic('dist-vibe', '/vibe/');
+  if (existsSync(`${vibeDist}/index.html`)) {
+    const vibe = await serveStatic(vibeDist, '/vibe/');
     servers.push(vibe);
     process.env['E2E_VIBE_URL'] = vibe.url;
   }
