@@ -1,0 +1,197 @@
+import AxeBuilder from '@axe-core/playwright';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { builtPages, distDir, readPage, vibeDistDir } from './support/built-site.ts';
+import { expect, test } from './support/fixtures.ts';
+
+const pages = builtPages();
+const guidePages = pages.filter((p) => /^\/(start-here|archetypes|phases|toolbox|wrap-up|examples|prompts)\//.test(p));
+
+test('the build has the home, about, review, questions, 404 and guide pages', () => {
+  for (const p of ['/', '/about/', '/review/', '/questions/', '/404.html']) expect(pages).toContain(p);
+  expect(guidePages.length).toBeGreaterThan(0);
+});
+
+test('sidebar and prev/next links walk every guide in order', async ({ page }) => {
+  await page.goto(guidePages[0] ?? '/');
+  const sidebarLinks = await page
+    .locator('nav[aria-label="Guides"] a')
+    .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  expect([...sidebarLinks].sort()).toEqual([...guidePages].sort());
+  // Start from the first guide in reading order and follow "Next" to the end.
+  await page.goto(sidebarLinks[0] ?? '/');
+  const visited: string[] = [];
+  for (let i = 0; i < guidePages.length; i++) {
+    visited.push(new URL(page.url()).pathname);
+    const next = page.locator('a[rel="next"]');
+    if ((await next.count()) === 0) break;
+    await next.click();
+  }
+  expect(visited).toHaveLength(guidePages.length);
+  expect(new Set(visited).size).toBe(guidePages.length);
+});
+
+test('the theme toggle persists across pages and reloads without a flash', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto('/');
+  const toggle = page.locator('theme-toggle button');
+  await expect(toggle).toBeEnabled();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  await toggle.click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(bg).toBe('rgb(20, 22, 26)');
+  // The stored theme must already apply before any module script runs on the next page.
+  await page.route('**/*.js', (route) => route.abort());
+  await page.goto(guidePages[0] ?? '/about/');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.unroute('**/*.js');
+  await page.reload();
+  await expect(page.locator('theme-toggle button')).toHaveAttribute('aria-pressed', 'true');
+});
+
+test('the theme follows the OS when the reader has not chosen', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('/about/');
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(20, 22, 26)');
+  await page.emulateMedia({ colorScheme: 'light' });
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
+});
+
+test('keyboard only: skip link, then Tab reaches the guide links with a visible focus ring', async ({ page }) => {
+  await page.goto(guidePages[0] ?? '/');
+  await page.keyboard.press('Tab');
+  const skip = page.locator('.skip-link');
+  await expect(skip).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#main$/);
+  // After the skip link, tabbing lands inside main before it reaches the footer.
+  let inMain = false;
+  for (let i = 0; i < 30 && !inMain; i++) {
+    await page.keyboard.press('Tab');
+    inMain = await page.evaluate(() => document.activeElement?.closest('main') !== null);
+  }
+  expect(inMain).toBe(true);
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
+  expect(outline).not.toBe('none');
+});
+
+test('every heading in a guide has an id and an anchor link to it', async ({ page }) => {
+  for (const path of guidePages.slice(0, 5)) {
+    await page.goto(path);
+    const headings = await page
+      .locator('main article :is(h2, h3)')
+      .evaluateAll((hs) =>
+        hs.map((h) => ({ id: h.id, anchor: h.querySelector('a.heading-anchor')?.getAttribute('href') })),
+      );
+    for (const h of headings) {
+      expect(h.id, `${path} has a heading without id`).not.toBe('');
+      expect(h.anchor).toBe(`#${h.id}`);
+    }
+  }
+});
+
+test('a phone-width page has no horizontal scroll and a collapsed menu', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  for (const path of ['/', guidePages[0] ?? '/about/', '/about/']) {
+    await page.goto(path);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow, `${path} scrolls sideways at 360 px`).toBeLessThanOrEqual(0);
+  }
+  await page.goto(guidePages[0] ?? '/');
+  await expect(page.locator('.sidebar-details')).not.toHaveAttribute('open', '');
+});
+
+test('an unknown URL gets the 404 page with status 404', async ({ page }) => {
+  const response = await page.goto('/no-such-page/');
+  expect(response?.status()).toBe(404);
+  await expect(page.locator('h1')).toHaveText('Page not found');
+});
+
+test('no page requests another origin and the CSP reports no violation', async ({ page, baseURL }) => {
+  const origin = new URL(baseURL ?? '').origin;
+  const foreign: string[] = [];
+  const violations: string[] = [];
+  page.on('request', (r) => {
+    if (!r.url().startsWith(origin) && !r.url().startsWith('data:') && !r.url().startsWith('blob:'))
+      foreign.push(r.url());
+  });
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
+  for (const path of ['/', guidePages[0] ?? '/about/', '/about/', '/review/', '/questions/']) {
+    await page.goto(path);
+    await page.waitForLoadState('networkidle');
+  }
+  expect(foreign).toEqual([]);
+  expect(violations).toEqual([]);
+});
+
+test('no broken internal link or anchor anywhere in the build', () => {
+  const dist = distDir();
+  const idsByPage = new Map<string, Set<string>>();
+  const idsOf = (path: string) => {
+    let ids = idsByPage.get(path);
+    if (!ids) {
+      ids = new Set([...readPage(path).matchAll(/\sid="([^"]+)"/g)].map((m) => m[1] ?? ''));
+      idsByPage.set(path, ids);
+    }
+    return ids;
+  };
+  const broken: string[] = [];
+  for (const from of pages) {
+    for (const [, href = ''] of readPage(from).matchAll(/\shref="([^"]+)"/g)) {
+      if (/^(https?:|mailto:|data:)/.test(href)) continue;
+      const url = new URL(href.replaceAll('&amp;', '&'), `http://site${from}`);
+      const path = url.pathname;
+      const target = path.endsWith('/') ? join(dist, path, 'index.html') : join(dist, path);
+      if (!existsSync(target)) {
+        broken.push(`${from} → ${href} (no file)`);
+        continue;
+      }
+      const anchor = decodeURIComponent(url.hash.slice(1));
+      if (anchor && path.endsWith('/') && !idsOf(path).has(anchor)) broken.push(`${from} → ${href} (no #${anchor})`);
+    }
+  }
+  expect(broken).toEqual([]);
+});
+
+test('a build under BASE_PATH=/vibe/ keeps every link, asset and script under /vibe/', () => {
+  const dir = vibeDistDir();
+  expect(
+    existsSync(join(dir, 'index.html')),
+    `${dir} must be built with BASE_PATH=/vibe/ (npm run test:e2e does)`,
+  ).toBe(true);
+  const outside: string[] = [];
+  for (const from of builtPages(dir)) {
+    const html = readPage(from, dir);
+    for (const [, attr, value = ''] of html.matchAll(/\s(href|src|action|content)="(\/[^"]*)"/g)) {
+      if (!value.startsWith('/vibe/')) outside.push(`${from}: ${attr}="${value}"`);
+    }
+  }
+  expect(outside).toEqual([]);
+});
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`axe finds no violation on any page in the ${theme} theme`, async ({ page }) => {
+    test.setTimeout(180_000);
+    await page.addInitScript((t) => localStorage.setItem('vibe-check:theme', t), theme);
+    const failures: string[] = [];
+    for (const path of pages) {
+      await page.goto(path);
+      await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+      // Open every <details> so answers hidden in cards are checked too.
+      await page.evaluate(() =>
+        document.querySelectorAll('main details').forEach((d) => ((d as HTMLDetailsElement).open = true)),
+      );
+      const result = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+        .analyze();
+      for (const v of result.violations)
+        failures.push(`${path}: ${v.id} (${v.nodes.length}) ${v.nodes[0]?.target.join(' ')}`);
+    }
+    expect(failures).toEqual([]);
+  });
+}
