@@ -1,0 +1,87 @@
+import {
+  PROGRESS_FORMAT,
+  PROGRESS_SCHEMA_VERSION,
+  progressFileSchema,
+  reviewEntrySchema,
+  type ProgressFile,
+  type ReviewEntry,
+  type ReviewSettings,
+} from './schema.ts';
+
+export type ParseResult = { ok: true; file: ProgressFile } | { ok: false; message: string };
+
+/** The export: everything needed to carry progress to another browser. */
+export function buildProgressFile(log: readonly ReviewEntry[], settings: ReviewSettings, now: number): ProgressFile {
+  return {
+    format: PROGRESS_FORMAT,
+    schemaVersion: PROGRESS_SCHEMA_VERSION,
+    exportedAt: now,
+    settings,
+    log: [...log].sort((a, b) => a.reviewedAt - b.reviewedAt || (a.id < b.id ? -1 : 1)),
+  };
+}
+
+/** A file name that sorts by date: `vibe-check-progress-2026-01-31.json`. */
+export function progressFileName(now: number): string {
+  const d = new Date(now);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${PROGRESS_FORMAT}-${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}.json`;
+}
+
+/**
+ * Validates an imported file and says plainly what is wrong with a bad one:
+ * not JSON, not a Vibe Check progress file, made by a newer version, or damaged.
+ */
+export function parseProgressFile(text: string): ParseResult {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return {
+      ok: false,
+      message: 'This file is not valid JSON, so it cannot be a Vibe Check progress file. Nothing was changed.',
+    };
+  }
+  if (
+    typeof data !== 'object' ||
+    data === null ||
+    Array.isArray(data) ||
+    !('format' in data) ||
+    data.format !== PROGRESS_FORMAT
+  ) {
+    return {
+      ok: false,
+      message:
+        'This is not a Vibe Check progress file (it has no "format": "vibe-check-progress"). Nothing was changed.',
+    };
+  }
+  const version = 'schemaVersion' in data ? data.schemaVersion : undefined;
+  if (typeof version === 'number' && Number.isInteger(version) && version > PROGRESS_SCHEMA_VERSION) {
+    return {
+      ok: false,
+      message: `This file was made by a newer version of Vibe Check (data version ${version}; this page reads up to ${PROGRESS_SCHEMA_VERSION}). Reload the site to update it, then import again. Nothing was changed.`,
+    };
+  }
+  const parsed = progressFileSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
+    return {
+      ok: false,
+      message: `This progress file is damaged${where}: ${issue?.message ?? 'invalid data'}. Nothing was changed.`,
+    };
+  }
+  return { ok: true, file: parsed.data };
+}
+
+/** Validates entries read back from storage, keeping the good ones and counting the rest. */
+export function validateStoredEntries(raw: readonly unknown[]): { entries: ReviewEntry[]; invalid: number } {
+  const entries: ReviewEntry[] = [];
+  let invalid = 0;
+  for (const item of raw) {
+    const result = reviewEntrySchema.safeParse(item);
+    if (result.success) entries.push(result.data);
+    else invalid++;
+  }
+  return { entries, invalid };
+}

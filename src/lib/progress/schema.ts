@@ -1,0 +1,55 @@
+import * as z from 'zod/mini';
+
+/**
+ * What the review app stores and exports. zod/mini keeps these validators small
+ * enough for the review page's JS budget; they check every load from IndexedDB
+ * and every imported file.
+ */
+
+/** Format name written into every export, so a foreign JSON file is recognised as such. */
+export const PROGRESS_FORMAT = 'vibe-check-progress';
+/** Version of the stored and exported data; a file from a newer version is refused, never guessed at. */
+export const PROGRESS_SCHEMA_VERSION = 1;
+
+/** 1–4 are Again, Hard, Good, Easy (as in ts-fsrs); 0 means the user reset the card to new. */
+export const RESET_RATING = 0;
+
+export const reviewEntrySchema = z.strictObject({
+  /** Random id, unique across devices: merging logs by id loses and duplicates nothing. */
+  id: z.string().check(z.minLength(8), z.maxLength(64), z.regex(/^[A-Za-z0-9_-]+$/u)),
+  /** The deck card's id. Cards removed from the deck keep their entries. */
+  cardId: z.string().check(z.minLength(1), z.maxLength(200)),
+  rating: z.int().check(z.gte(0), z.lte(4)),
+  /** Epoch milliseconds. */
+  reviewedAt: z.int().check(z.gt(0)),
+  /** The card's content hash when it was reviewed: a different hash in the deck means it was edited since. */
+  cardHash: z.string().check(z.regex(/^[0-9a-f]{16}$/u)),
+});
+
+export const DEFAULT_SETTINGS = {
+  newPerDay: 20,
+  desiredRetention: 0.9,
+  maximumInterval: 36500,
+} as const;
+
+export const settingsSchema = z.strictObject({
+  /** New cards introduced per study day. */
+  newPerDay: z.int().check(z.gte(0), z.lte(9999)),
+  /** FSRS desired retention; outside 0.80–0.97 reviews become pointless or overwhelming. */
+  desiredRetention: z.number().check(z.gte(0.8), z.lte(0.97)),
+  /** Longest interval FSRS may schedule, in days. */
+  maximumInterval: z.int().check(z.gte(1), z.lte(36500)),
+});
+
+export const progressFileSchema = z.strictObject({
+  format: z.literal(PROGRESS_FORMAT),
+  schemaVersion: z.literal(PROGRESS_SCHEMA_VERSION),
+  /** Epoch milliseconds. */
+  exportedAt: z.int().check(z.gt(0)),
+  settings: settingsSchema,
+  log: z.array(reviewEntrySchema),
+});
+
+export type ReviewEntry = z.infer<typeof reviewEntrySchema>;
+export type ReviewSettings = z.infer<typeof settingsSchema>;
+export type ProgressFile = z.infer<typeof progressFileSchema>;

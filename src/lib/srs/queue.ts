@@ -1,0 +1,89 @@
+import { studyDayStart, startOfStudyDay } from './day.ts';
+import type { ReplayedCard } from './replay.ts';
+import { State } from './scheduler.ts';
+
+/** Learning cards due this soon are shown rather than making the user wait, as Anki's "learn ahead". */
+export const LEARN_AHEAD_MS = 20 * 60_000;
+
+export type QueueKind = 'new' | 'learning' | 'review';
+
+export interface QueueItem {
+  cardId: string;
+  kind: QueueKind;
+  /** Epoch ms; new cards are due now. */
+  due: number;
+}
+
+/** Today's remaining work, each list in the order it will be shown. */
+export interface StudyQueue {
+  learning: QueueItem[];
+  review: QueueItem[];
+  fresh: QueueItem[];
+  /** Learning cards due later today, beyond the learn-ahead window. */
+  laterToday: number;
+}
+
+export interface QueueInput {
+  /** Card ids in the deck (after filtering), in deck order: new cards are introduced in that order. */
+  cardIds: readonly string[];
+  states: ReadonlyMap<string, ReplayedCard>;
+  now: number;
+  newPerDay: number;
+}
+
+/** Cards first rated (since their last reset) during the study day containing `now`, across the whole log. */
+export function countIntroducedToday(states: ReadonlyMap<string, ReplayedCard>, now: number): number {
+  const start = startOfStudyDay(now);
+  const end = studyDayStart(now, 1);
+  let count = 0;
+  for (const state of states.values()) {
+    if (state.introducedAt !== null && state.introducedAt >= start && state.introducedAt < end) count++;
+  }
+  return count;
+}
+
+/**
+ * Builds today's queue: learning and review cards due before the next 4 AM
+ * rollover, then new cards in deck order up to what is left of the daily limit.
+ */
+export function buildQueue({ cardIds, states, now, newPerDay }: QueueInput): StudyQueue {
+  const dayEnd = studyDayStart(now, 1);
+  const learning: QueueItem[] = [];
+  const review: QueueItem[] = [];
+  const fresh: QueueItem[] = [];
+  const newLeft = Math.max(0, newPerDay - countIntroducedToday(states, now));
+  for (const cardId of cardIds) {
+    const state = states.get(cardId);
+    if (!state || state.card.state === State.New) {
+      if (fresh.length < newLeft) fresh.push({ cardId, kind: 'new', due: now });
+      continue;
+    }
+    const due = state.card.due.getTime();
+    if (due >= dayEnd) continue;
+    if (state.card.state === State.Review) review.push({ cardId, kind: 'review', due });
+    else learning.push({ cardId, kind: 'learning', due });
+  }
+  const byDue = (a: QueueItem, b: QueueItem) => a.due - b.due || (a.cardId < b.cardId ? -1 : 1);
+  learning.sort(byDue);
+  review.sort(byDue);
+  const laterToday = learning.filter((item) => item.due > now + LEARN_AHEAD_MS).length;
+  return { learning, review, fresh, laterToday };
+}
+
+/**
+ * The card to show next: a learning card already due, else a due review, else a
+ * new card, else a learning card due within the learn-ahead window.
+ */
+export function pickNext(queue: StudyQueue, now: number): QueueItem | null {
+  const firstLearning = queue.learning[0];
+  if (firstLearning && firstLearning.due <= now) return firstLearning;
+  const next = queue.review[0] ?? queue.fresh[0];
+  if (next) return next;
+  if (firstLearning && firstLearning.due <= now + LEARN_AHEAD_MS) return firstLearning;
+  return null;
+}
+
+/** Counts shown above the card. */
+export function queueCounts(queue: StudyQueue): { fresh: number; learning: number; review: number } {
+  return { fresh: queue.fresh.length, learning: queue.learning.length, review: queue.review.length };
+}

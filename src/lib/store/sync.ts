@@ -1,0 +1,26 @@
+import type { ReviewEntry } from '../progress/schema.ts';
+
+/** What one tab tells the others after changing the log. */
+export type SyncMessage =
+  { type: 'appended'; entry: ReviewEntry } | { type: 'removed'; id: string; cardId: string } | { type: 'reload' };
+
+const CHANNEL = 'vibe-check-progress';
+
+/**
+ * Keeps open tabs in step: each tab writes to the shared log, then tells the
+ * others what changed so they update their queue instead of rating stale cards.
+ */
+export interface ProgressSync {
+  post(message: SyncMessage): void;
+  close(): void;
+}
+
+export function connectSync(onMessage: (message: SyncMessage) => void): ProgressSync {
+  if (typeof BroadcastChannel === 'undefined') return { post() {}, close() {} };
+  const channel = new BroadcastChannel(CHANNEL);
+  channel.addEventListener('message', (event: MessageEvent<SyncMessage>) => onMessage(event.data));
+  return {
+    post: (message) => channel.postMessage(message),
+    close: () => channel.close(),
+  };
+}
