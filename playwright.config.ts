@@ -3,6 +3,8 @@ import { CHROMIUM_ARGS, findChromium } from './tests/e2e/support/chromium.ts';
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // One results folder per build under test, so parallel runs never delete each other's artifacts.
+  outputDir: `test-results/${process.env['E2E_DIST'] || 'dist'}`,
   globalSetup: './tests/e2e/support/global-setup.ts',
   fullyParallel: true,
   workers: 2,
@@ -14,5 +16,8 @@ export default defineConfig({
     browserName: 'chromium',
     launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
     trace: 'retain-on-failure',
+    // The service worker answers from its cache, out of page.route()'s reach: only the
+    // offline specs opt in (test.use({ serviceWorkers: 'allow' })).
+    serviceWorkers: 'block',
   },
 });

@@ -13,6 +13,7 @@ test('the build has the home, about, review, questions, 404 and guide pages', ()
 });
 
 test('sidebar and prev/next links walk every guide in order', async ({ page }) => {
+  test.setTimeout(120_000);
   await page.goto(guidePages[0] ?? '/');
   const sidebarLinks = await page
     .locator('nav[aria-label="Guides"] a')
