@@ -1,0 +1,166 @@
+import { resolve } from 'node:path';
+import {
+  formatKB,
+  listPages,
+  totalGzip,
+  weighAllCss,
+  weighPage,
+  weighPrecache,
+  type PageWeight,
+  type WeighedResource,
+} from './page-weight.ts';
+
+/**
+ * Size budgets, enforced by `npm test` against the real build (tests/e2e/budgets.spec.ts).
+ * Sizes, not times: they are the same on every machine, so a failure is a real regression.
+ * 1 KB = 1,024 bytes; HTML, JS and CSS are gzipped, the precache is what the browser stores.
+ */
+export interface Budgets {
+  /** Every page's HTML: the first round trip of a slow connection carries about 14 KB. */
+  pageHtml: number;
+  /** JS a page runs before any interaction, for every route not listed in `routeJs`. */
+  defaultJs: number;
+  /** JS before interaction for the routes that are apps rather than reading. */
+  routeJs: Record<string, number>;
+  /** All the stylesheets of the site together. */
+  allCss: number;
+  /** Everything the service worker downloads on the first visit. */
+  precache: number;
+}
+
+const KB = 1024;
+
+export const BUDGETS: Budgets = {
+  pageHtml: 14 * KB,
+  // Guide pages (and the home, about and 404 pages) ship only the theme toggle and search trigger.
+  defaultJs: 5 * KB,
+  routeJs: { '/review/': 30 * KB, '/questions/': 20 * KB },
+  allCss: 12 * KB,
+  precache: 3 * KB * KB,
+};
+
+export interface BudgetViolation {
+  budget: 'page-html' | 'page-js' | 'all-css' | 'precache';
+  /** The file over budget (relative to the build folder), or the build folder itself for totals. */
+  file: string;
+  actual: number;
+  limit: number;
+  /** One line naming the file, the figure and the budget, then what makes it up. */
+  message: string;
+}
+
+export interface BudgetReport {
+  buildDir: string;
+  pages: PageWeight[];
+  css: WeighedResource[];
+  precache: ReturnType<typeof weighPrecache>;
+  violations: BudgetViolation[];
+}
+
+export interface CheckOptions {
+  budgets?: Budgets;
+  /** The base path the site was built with (default `/`). */
+  base?: string;
+  /** Require a service worker (default true: the site promises to work offline). */
+  requirePrecache?: boolean;
+}
+
+/** Measures a build folder and lists every budget it exceeds. */
+export function checkBudgets(buildDir: string, options: CheckOptions = {}): BudgetReport {
+  const budgets = options.budgets ?? BUDGETS;
+  const weighOptions = options.base === undefined ? {} : { base: options.base };
+  const pages = listPages(buildDir).map((page) => weighPage(buildDir, page, weighOptions));
+  if (pages.length === 0) throw new Error(`No HTML pages in ${buildDir}: build the site first.`);
+  const violations: BudgetViolation[] = [];
+
+  for (const weight of pages) {
+    const { page, html, scripts } = weight;
+    if (html.gzip > budgets.pageHtml) {
+      violations.push({
+        budget: 'page-html',
+        file: page.file,
+        actual: html.gzip,
+        limit: budgets.pageHtml,
+        message: `${page.file}: ${formatKB(html.gzip)} of gzipped HTML, over the ${formatKB(budgets.pageHtml)} budget for every page`,
+      });
+    }
+    const limit = budgets.routeJs[page.route] ?? budgets.defaultJs;
+    const js = totalGzip(scripts);
+    if (js > limit) {
+      const which = page.route in budgets.routeJs ? `${page.route}` : 'a reading page';
+      violations.push({
+        budget: 'page-js',
+        file: page.file,
+        actual: js,
+        limit,
+        message:
+          `${page.file}: ${formatKB(js)} of gzipped JS before interaction, over the ${formatKB(limit)} budget for ${which}` +
+          ` (${describe(scripts)})`,
+      });
+    }
+  }
+
+  const css = weighAllCss(buildDir);
+  const cssTotal = totalGzip(css);
+  if (cssTotal > budgets.allCss) {
+    violations.push({
+      budget: 'all-css',
+      file: buildDir,
+      actual: cssTotal,
+      limit: budgets.allCss,
+      message: `${buildDir}: ${formatKB(cssTotal)} of gzipped CSS in all, over the ${formatKB(budgets.allCss)} budget (${describe(css)})`,
+    });
+  }
+
+  const precache = weighPrecache(buildDir);
+  if (precache === null) {
+    if (options.requirePrecache ?? true) {
+      violations.push({
+        budget: 'precache',
+        file: `${buildDir}/sw.js`,
+        actual: 0,
+        limit: budgets.precache,
+        message: `${buildDir}/sw.js: missing, so the precache cannot be measured (the offline integration writes it)`,
+      });
+    }
+  } else if (precache.bytes > budgets.precache) {
+    violations.push({
+      budget: 'precache',
+      file: `${buildDir}/${precache.worker}`,
+      actual: precache.bytes,
+      limit: budgets.precache,
+      message: `${buildDir}/${precache.worker}: precaches ${formatKB(precache.bytes)} in ${precache.files} files, over the ${formatKB(budgets.precache)} budget`,
+    });
+  }
+
+  return { buildDir, pages, css, precache, violations };
+}
+
+/** The largest parts first, so the message says where to cut. */
+function describe(resources: readonly WeighedResource[]): string {
+  return [...resources]
+    .sort((a, b) => b.gzip - a.gzip)
+    .map((r) => `${r.file} ${formatKB(r.gzip)}`)
+    .join(', ');
+}
+
+/** One line per page: its HTML and its JS before interaction, for a quick look at a build. */
+export function summarize(report: BudgetReport): string {
+  const lines = report.pages.map(
+    (p) =>
+      `${p.page.route.padEnd(48)} html ${formatKB(p.html.gzip).padStart(8)}  js ${formatKB(totalGzip(p.scripts)).padStart(8)}`,
+  );
+  lines.push(`all CSS ${formatKB(totalGzip(report.css))}`);
+  if (report.precache) lines.push(`precache ${formatKB(report.precache.bytes)} in ${report.precache.files} files`);
+  return lines.join('\n');
+}
+
+// `npx node scripts/budgets/check-budgets.ts [dir] [base]` checks a build by hand.
+if (import.meta.main) {
+  const dir = resolve(process.argv[2] ?? 'dist');
+  const base = process.argv[3];
+  const report = checkBudgets(dir, base === undefined ? {} : { base });
+  console.log(summarize(report));
+  for (const violation of report.violations) console.error(`over budget: ${violation.message}`);
+  process.exitCode = report.violations.length > 0 ? 1 : 0;
+}
