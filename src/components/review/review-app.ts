@@ -1,0 +1,407 @@
+import type { DeckCard } from '../../lib/deck-schema.ts';
+import { deckTags, filterCards, loadDeck } from '../../lib/review/deck.ts';
+import { ReviewSession, type CurrentCard } from '../../lib/review/session.ts';
+import { DEFAULT_SETTINGS, settingsSchema } from '../../lib/progress/schema.ts';
+import { describeInterval } from '../../lib/srs/format.ts';
+import type { Grade } from '../../lib/srs/scheduler.ts';
+import { openProgressStore } from '../../lib/store/progress-store.ts';
+import { connectSync, type SyncMessage } from '../../lib/store/sync.ts';
+import { withBase } from '../../lib/urls.ts';
+import { bindTransfer } from './transfer.ts';
+
+const OFFLINE_TEXT = 'Offline: reviewing still works and progress is saved in this browser.';
+const ONLINE_TEXT = 'Online.';
+
+function required<T extends Element>(root: ParentNode, selector: string): T {
+  const element = root.querySelector<T>(selector);
+  if (!element) throw new Error(`review-app: missing ${selector}`);
+  return element;
+}
+
+function plainText(html: string): string {
+  const template = document.createElement('template');
+  template.innerHTML = html;
+  return (template.content.textContent ?? '').replace(/\s+/gu, ' ').trim();
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName))
+  );
+}
+
+function isActivatable(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.closest('button, a, summary, label') !== null || isTyping(target));
+}
+
+class ReviewApp extends HTMLElement {
+  #session: ReviewSession | null = null;
+  #deck: DeckCard[] = [];
+  #revealed = false;
+  #busy = false;
+  #waitTimer: ReturnType<typeof setTimeout> | undefined;
+  #sync = connectSync((message) => void this.#onRemote(message));
+
+  readonly #el = {
+    network: required<HTMLElement>(this, '[data-network]'),
+    storage: required<HTMLElement>(this, '[data-storage]'),
+    warning: required<HTMLElement>(this, '[data-warning]'),
+    section: required<HTMLSelectElement>(this, '[data-filter-section]'),
+    tag: required<HTMLSelectElement>(this, '[data-filter-tag]'),
+    cram: required<HTMLInputElement>(this, '[data-filter-cram]'),
+    filterSubmit: required<HTMLButtonElement>(this, '[data-filter-submit]'),
+    counts: required<HTMLElement>(this, '[data-counts]'),
+    card: required<HTMLElement>(this, '[data-card]'),
+    edited: required<HTMLElement>(this, '[data-edited]'),
+    reset: required<HTMLButtonElement>(this, '[data-reset]'),
+    front: required<HTMLElement>(this, '[data-front]'),
+    back: required<HTMLElement>(this, '[data-back]'),
+    concept: required<HTMLAnchorElement>(this, '[data-concept]'),
+    actions: required<HTMLElement>(this, '[data-actions]'),
+    show: required<HTMLButtonElement>(this, '[data-show]'),
+    grades: required<HTMLElement>(this, '[data-grades]'),
+    undo: required<HTMLButtonElement>(this, '[data-undo]'),
+    summary: required<HTMLElement>(this, '[data-summary]'),
+    summaryText: required<HTMLElement>(this, '[data-summary-text]'),
+    live: required<HTMLElement>(this, '[data-live]'),
+    settingsForm: required<HTMLFormElement>(this, '[data-settings-form]'),
+    settingsSave: required<HTMLButtonElement>(this, '[data-settings-save]'),
+    settingsStatus: required<HTMLElement>(this, '[data-settings-status]'),
+    settingsError: required<HTMLElement>(this, '[data-settings-error]'),
+  };
+
+  connectedCallback(): void {
+    this.#watchNetwork();
+    document.addEventListener('keydown', this.#onKey);
+    this.#el.show.addEventListener('click', () => this.#reveal());
+    for (const button of this.#gradeButtons()) {
+      button.addEventListener('click', () => void this.#rate(Number(button.dataset['grade']) as Grade));
+    }
+    this.#el.undo.addEventListener('click', () => void this.#undo());
+    this.#el.reset.addEventListener('click', () => void this.#resetCurrent());
+    this.#el.settingsForm.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.#saveSettings();
+    });
+    void this.#start();
+  }
+
+  disconnectedCallback(): void {
+    document.removeEventListener('keydown', this.#onKey);
+    this.#sync.close();
+    clearTimeout(this.#waitTimer);
+  }
+
+  async #start(): Promise<void> {
+    const params = new URLSearchParams(location.search);
+    const filter = { section: params.get('section') || null, tag: params.get('tag') || null };
+    const cram = params.get('mode') === 'cram';
+    const [{ store, problem }, deck] = await Promise.all([
+      openProgressStore(),
+      loadDeck(this.dataset['deckUrl'] ?? withBase('/deck.json')).catch((error: unknown) => error as Error),
+    ]);
+    if (deck instanceof Error) {
+      this.#el.counts.textContent = `${deck.message} If you are offline, open the review page once while online so it can be saved for offline use.`;
+      return;
+    }
+    this.#deck = deck;
+    this.#fillFilters(filter, cram);
+    let loaded;
+    try {
+      loaded = await store.load();
+    } catch {
+      loaded = { entries: [], invalid: 0, settings: { ...DEFAULT_SETTINGS } };
+    }
+    this.#session = new ReviewSession({
+      cards: filterCards(deck, filter),
+      store,
+      entries: loaded.entries,
+      settings: loaded.settings,
+      cram,
+      broadcast: (message) => this.#sync.post(message),
+    });
+    this.#showStorage(problem, loaded.invalid);
+    this.#fillSettings();
+    bindTransfer(this, {
+      session: () => this.#session,
+      afterImport: () => this.#afterImport(),
+      broadcast: (message) => this.#sync.post(message),
+    });
+    this.#el.actions.hidden = false;
+    this.#next();
+  }
+
+  #gradeButtons(): HTMLButtonElement[] {
+    return [...this.#el.grades.querySelectorAll<HTMLButtonElement>('[data-grade]')];
+  }
+
+  #fillFilters(filter: { section: string | null; tag: string | null }, cram: boolean): void {
+    for (const tag of deckTags(this.#deck)) this.#el.tag.add(new Option(tag, tag));
+    this.#el.section.value = filter.section ?? '';
+    this.#el.tag.value = filter.tag ?? '';
+    this.#el.cram.checked = cram;
+    for (const control of [this.#el.section, this.#el.tag, this.#el.cram, this.#el.filterSubmit])
+      control.disabled = false;
+  }
+
+  #fillSettings(): void {
+    const settings = this.#session?.settings;
+    if (!settings) return;
+    const form = this.#el.settingsForm;
+    for (const [name, value] of Object.entries(settings)) {
+      const input = form.elements.namedItem(name);
+      if (input instanceof HTMLInputElement) input.value = String(value);
+    }
+    this.#el.settingsSave.disabled = false;
+  }
+
+  async #saveSettings(): Promise<void> {
+    const session = this.#session;
+    if (!session) return;
+    const data = new FormData(this.#el.settingsForm);
+    const parsed = settingsSchema.safeParse({
+      newPerDay: Number(data.get('newPerDay')),
+      desiredRetention: Number(data.get('desiredRetention')),
+      maximumInterval: Number(data.get('maximumInterval')),
+    });
+    this.#el.settingsStatus.textContent = '';
+    if (!parsed.success) {
+      this.#el.settingsError.textContent =
+        'Check the settings: new cards per day is a whole number from 0, desired retention is between 0.80 and 0.97, and the maximum interval is 1 to 36500 days.';
+      return;
+    }
+    this.#el.settingsError.textContent = '';
+    await session.updateSettings(parsed.data);
+    this.#el.settingsStatus.textContent = 'Settings saved.';
+    this.#showStorage(null, 0);
+    if (this.#revealed) this.#renderPreviews();
+    else this.#renderCounts();
+    if (!session.current) this.#next();
+  }
+
+  #watchNetwork(): void {
+    const update = () => {
+      const online = navigator.onLine;
+      this.#el.network.dataset['network'] = online ? 'online' : 'offline';
+      this.#el.network.textContent = online ? ONLINE_TEXT : OFFLINE_TEXT;
+    };
+    update();
+    window.addEventListener('online', update);
+    window.addEventListener('offline', update);
+  }
+
+  #showStorage(problem: string | null, invalid: number): void {
+    const session = this.#session;
+    const issue = problem ?? session?.storageProblem ?? null;
+    this.#el.storage.textContent = issue
+      ? 'Progress is NOT being saved.'
+      : 'Progress is saved in this browser after every answer.';
+    const notes = [issue, invalid > 0 ? `${invalid} stored reviews could not be read and are ignored.` : null];
+    const text = notes.filter(Boolean).join(' ');
+    if (this.#el.warning.textContent !== text) this.#el.warning.textContent = text;
+  }
+
+  #onKey = (event: KeyboardEvent): void => {
+    if (!this.#session || isTyping(event.target)) return;
+    if ((event.ctrlKey || event.metaKey) && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'z') {
+      event.preventDefault();
+      void this.#undo();
+      return;
+    }
+    if (event.ctrlKey || event.metaKey || event.altKey || !this.#session.current) return;
+    if (!this.#revealed && (event.key === ' ' || event.key === 'Enter')) {
+      // A focused button or link already acts on Space/Enter itself.
+      if (isActivatable(event.target)) return;
+      event.preventDefault();
+      this.#reveal();
+      return;
+    }
+    if (this.#revealed && ['1', '2', '3', '4'].includes(event.key)) {
+      event.preventDefault();
+      void this.#rate(Number(event.key) as Grade);
+    }
+  };
+
+  #next(): void {
+    const session = this.#session;
+    if (!session) return;
+    clearTimeout(this.#waitTimer);
+    const current = session.advance();
+    if (current) this.#renderCard(current);
+    else this.#renderDone();
+  }
+
+  #renderCard(current: CurrentCard): void {
+    const { card } = current;
+    this.#revealed = false;
+    this.#el.summary.hidden = true;
+    this.#el.card.hidden = false;
+    this.#el.card.dataset['kind'] = card.kind;
+    this.#el.front.innerHTML = card.front;
+    this.#el.front.hidden = false;
+    this.#el.back.innerHTML = card.back;
+    this.#el.back.hidden = true;
+    this.#el.edited.hidden = !current.edited;
+    this.#el.concept.href = withBase(card.concept);
+    this.#el.concept.textContent = `Read about it in the guide: ${card.conceptTitle.join(' › ')}`;
+    this.#el.grades.hidden = true;
+    for (const button of this.#gradeButtons()) button.disabled = true;
+    this.#el.show.hidden = false;
+    this.#el.show.disabled = false;
+    this.#renderCounts();
+    this.#el.undo.disabled = !this.#session?.canUndo;
+    const label =
+      current.kind === 'cram'
+        ? 'Card'
+        : current.kind === 'new'
+          ? 'New card'
+          : current.kind === 'learning'
+            ? 'Learning card'
+            : 'Review card';
+    this.#announce(`${label}: ${plainText(card.front)}`);
+  }
+
+  #renderCounts(): void {
+    const session = this.#session;
+    if (!session) return;
+    const counts = session.counts();
+    this.#el.counts.innerHTML = session.cram
+      ? `Cram: <b>${counts.cram}</b> left · the schedule is not changed`
+      : `New <b>${counts.fresh}</b> · Learning <b>${counts.learning}</b> · Due <b>${counts.review}</b>`;
+  }
+
+  #reveal(): void {
+    if (this.#revealed || !this.#session?.current) return;
+    this.#revealed = true;
+    const cloze = this.#session.current.card.kind === 'cloze';
+    this.#el.front.hidden = cloze;
+    this.#el.back.hidden = false;
+    this.#el.show.hidden = true;
+    this.#renderPreviews();
+    this.#el.grades.hidden = false;
+    for (const button of this.#gradeButtons()) button.disabled = false;
+    this.#announce(`Answer: ${plainText(this.#session.current.card.back)}`);
+    this.#gradeButtons()[2]?.focus();
+  }
+
+  #renderPreviews(): void {
+    const previews = this.#session?.previews() ?? [];
+    const names = ['Again', 'Hard', 'Good', 'Easy'];
+    for (const button of this.#gradeButtons()) {
+      const grade = Number(button.dataset['grade']);
+      const preview = previews.find((p) => p.grade === grade);
+      const interval = button.querySelector<HTMLElement>('[data-interval]');
+      if (interval) interval.textContent = preview?.label ?? '';
+      button.setAttribute('aria-label', `${names[grade - 1]}: ${preview?.description ?? ''} (key ${grade})`);
+    }
+  }
+
+  async #rate(grade: Grade): Promise<void> {
+    const session = this.#session;
+    if (!session?.current || !this.#revealed || this.#busy) return;
+    this.#busy = true;
+    try {
+      const outcome = await session.rate(grade);
+      if (outcome === 'already-rated') this.#announce('This card was just answered in another tab; moving on.');
+      this.#showStorage(null, 0);
+      this.#next();
+      this.#el.show.focus();
+      if (!session.current) this.#el.summary.focus();
+    } finally {
+      this.#busy = false;
+    }
+  }
+
+  async #undo(): Promise<void> {
+    const session = this.#session;
+    if (!session?.canUndo && !session?.cram) return;
+    if (this.#busy) return;
+    this.#busy = true;
+    try {
+      const current = await session.undo();
+      if (!current) return;
+      this.#renderCard(current);
+      this.#announce(`Undone. ${this.#el.live.textContent ?? ''}`);
+      this.#el.show.focus();
+    } finally {
+      this.#busy = false;
+    }
+  }
+
+  async #resetCurrent(): Promise<void> {
+    const session = this.#session;
+    const current = session?.current;
+    if (!session || !current) return;
+    await session.resetCard(current.card.id);
+    this.#el.edited.hidden = true;
+    this.#renderCounts();
+    if (this.#revealed) this.#renderPreviews();
+    this.#announce('Progress on this card was reset; it is new again.');
+    (this.#revealed ? this.#gradeButtons()[2] : this.#el.show)?.focus();
+  }
+
+  #renderDone(): void {
+    const session = this.#session;
+    if (!session) return;
+    this.#revealed = false;
+    this.#el.card.hidden = true;
+    this.#el.actions.hidden = false;
+    this.#el.show.hidden = true;
+    this.#el.grades.hidden = true;
+    this.#el.summary.hidden = false;
+    this.#el.undo.disabled = !session.canUndo && !session.cram;
+    this.#renderCounts();
+    const { tally } = session;
+    const minutes = Math.max(1, Math.round((Date.now() - tally.startedAt) / 60_000));
+    const parts: string[] = [];
+    if (tally.reviewed === 0) {
+      parts.push(session.cram ? 'No cards match this filter.' : 'Nothing is due right now.');
+    } else {
+      parts.push(
+        `You answered ${tally.reviewed} card${tally.reviewed === 1 ? '' : 's'} in about ${minutes} min: Again ${tally.byGrade[1]}, Hard ${tally.byGrade[2]}, Good ${tally.byGrade[3]}, Easy ${tally.byGrade[4]}.`,
+      );
+    }
+    const wait = session.nextLearningIn();
+    if (wait !== null) {
+      parts.push(`A learning card is due in ${describeInterval(wait)}; it will appear here when it is due.`);
+      this.#waitTimer = setTimeout(() => this.#next(), Math.min(wait + 500, 2_147_483_647));
+    } else if (!session.cram) {
+      parts.push('Come back tomorrow (the day starts at 4 AM) for more, or cram a section above.');
+    }
+    this.#el.summaryText.textContent = parts.join(' ');
+    this.#announce(`Session complete. ${parts.join(' ')}`);
+  }
+
+  async #onRemote(message: SyncMessage): Promise<void> {
+    const session = this.#session;
+    if (!session) return;
+    const mustMove = await session.applyRemote(message);
+    if (mustMove) {
+      this.#announce('This card was answered in another tab; moving on.');
+      this.#next();
+    } else if (!session.current) {
+      this.#next();
+    } else {
+      this.#renderCounts();
+      if (this.#revealed) this.#renderPreviews();
+    }
+  }
+
+  async #afterImport(): Promise<void> {
+    const session = this.#session;
+    if (!session) return;
+    await session.applyRemote({ type: 'reload' });
+    const loaded = await session.store.load();
+    if (JSON.stringify(loaded.settings) !== JSON.stringify(session.settings))
+      await session.updateSettings(loaded.settings);
+    this.#fillSettings();
+    this.#next();
+  }
+
+  #announce(text: string): void {
+    this.#el.live.textContent = text;
+  }
+}
+
+customElements.define('review-app', ReviewApp);

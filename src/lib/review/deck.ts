@@ -1,0 +1,36 @@
+import type { Deck, DeckCard } from '../deck-schema.ts';
+
+/** The deck version this page understands (type-checked against the deck schema). */
+const EXPECTED_VERSION: Deck['version'] = 1;
+
+/**
+ * Fetches the deck. The deck builder validates it against the zod schema at build
+ * time; the page only checks it is a deck of the version it understands, which
+ * keeps the schema library out of the review page's JS.
+ */
+export async function loadDeck(url: string): Promise<DeckCard[]> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`The deck could not be loaded (HTTP ${response.status}).`);
+  const data = (await response.json()) as Partial<Deck> | null;
+  if (!data || data.version !== EXPECTED_VERSION || !Array.isArray(data.cards)) {
+    throw new Error('The deck file is not one this page understands. Reload the page to update the site.');
+  }
+  return data.cards;
+}
+
+export interface DeckFilter {
+  section: string | null;
+  tag: string | null;
+}
+
+/** Cards matching a section and/or tag filter, in deck order. */
+export function filterCards(cards: readonly DeckCard[], filter: DeckFilter): DeckCard[] {
+  return cards.filter(
+    (card) => (!filter.section || card.section === filter.section) && (!filter.tag || card.tags.includes(filter.tag)),
+  );
+}
+
+/** Every tag in the deck, sorted. */
+export function deckTags(cards: readonly DeckCard[]): string[] {
+  return [...new Set(cards.flatMap((card) => card.tags))].sort();
+}

@@ -1,0 +1,357 @@
+import type { DeckCard } from '../deck-schema.ts';
+import { newEntryId } from '../progress/entry-id.ts';
+import { RESET_RATING, type ReviewEntry, type ReviewSettings } from '../progress/schema.ts';
+import { formatInterval, describeInterval } from '../srs/format.ts';
+import { buildQueue, pickNext, type QueueItem, type StudyQueue } from '../srs/queue.ts';
+import { applyEntry, replayCard, replayLog, type ReplayedCard } from '../srs/replay.ts';
+import { createScheduler, GRADES, type Grade, type Scheduler } from '../srs/scheduler.ts';
+import { MemoryProgressStore, type ProgressStore } from '../store/progress-store.ts';
+import type { SyncMessage } from '../store/sync.ts';
+
+export interface SessionOptions {
+  /** The cards to review (already filtered), in deck order. */
+  cards: readonly DeckCard[];
+  store: ProgressStore;
+  entries: readonly ReviewEntry[];
+  settings: ReviewSettings;
+  /** Cram: go through every card once, Again sends it to the back; the schedule is not touched. */
+  cram?: boolean;
+  now?: () => number;
+  /** Tells other tabs about changes. */
+  broadcast?: (message: SyncMessage) => void;
+}
+
+export interface CurrentCard {
+  card: DeckCard;
+  kind: QueueItem['kind'] | 'cram';
+  shownAt: number;
+  /** The card changed since it was last reviewed (its hash differs). */
+  edited: boolean;
+}
+
+export interface ButtonPreview {
+  grade: Grade;
+  /** Short label ("10m", "4d") or "" in cram mode. */
+  label: string;
+  description: string;
+}
+
+export interface Tally {
+  reviewed: number;
+  byGrade: Record<Grade, number>;
+  startedAt: number;
+}
+
+export type RateOutcome = 'rated' | 'already-rated';
+
+export const STORAGE_FAILED_MESSAGE =
+  'Progress can no longer be saved in this browser (storage is full or was cleared). Reviews continue for this tab only: export progress to keep them.';
+
+/**
+ * One review session: today's queue over the chosen cards, ratings appended to
+ * the log, undo, and other tabs' changes folded in. No DOM, so it can be tested
+ * with an in-memory store.
+ */
+export class ReviewSession {
+  readonly cram: boolean;
+  readonly #cards: readonly DeckCard[];
+  readonly #byId: Map<string, DeckCard>;
+  readonly #now: () => number;
+  readonly #broadcast: (message: SyncMessage) => void;
+  #store: ProgressStore;
+  #scheduler: Scheduler;
+  #settings: ReviewSettings;
+  #entries = new Map<string, ReviewEntry>();
+  #states: Map<string, ReplayedCard>;
+  #current: CurrentCard | null = null;
+  /** Entries this tab added, newest last: what Undo takes back. */
+  #undo: ReviewEntry[] = [];
+  #cramQueue: string[] = [];
+  #cramDone: string[] = [];
+  /** Set when storage failed during the session. */
+  storageProblem: string | null = null;
+  tally: Tally;
+
+  constructor(options: SessionOptions) {
+    this.cram = options.cram ?? false;
+    this.#cards = options.cards;
+    this.#byId = new Map(options.cards.map((card) => [card.id, card]));
+    this.#now = options.now ?? Date.now;
+    this.#broadcast = options.broadcast ?? (() => {});
+    this.#store = options.store;
+    this.#settings = options.settings;
+    this.#scheduler = createScheduler(options.settings);
+    for (const entry of options.entries) this.#entries.set(entry.id, entry);
+    this.#states = replayLog(this.#scheduler, options.entries);
+    this.#cramQueue = options.cards.map((card) => card.id);
+    this.tally = { reviewed: 0, byGrade: { 1: 0, 2: 0, 3: 0, 4: 0 }, startedAt: this.#now() };
+  }
+
+  get store(): ProgressStore {
+    return this.#store;
+  }
+
+  get current(): CurrentCard | null {
+    return this.#current;
+  }
+
+  get settings(): ReviewSettings {
+    return this.#settings;
+  }
+
+  get canUndo(): boolean {
+    return this.#undo.length > 0;
+  }
+
+  /** All log entries known to this tab. */
+  entries(): ReviewEntry[] {
+    return [...this.#entries.values()];
+  }
+
+  states(): ReadonlyMap<string, ReplayedCard> {
+    return this.#states;
+  }
+
+  queue(): StudyQueue {
+    return buildQueue({
+      cardIds: this.#cards.map((card) => card.id),
+      states: this.#states,
+      now: this.#now(),
+      newPerDay: this.#settings.newPerDay,
+    });
+  }
+
+  /** New / learning / due counts, including the card on screen. */
+  counts(): { fresh: number; learning: number; review: number; cram: number } {
+    if (this.cram) return { fresh: 0, learning: 0, review: 0, cram: this.#cramQueue.length };
+    const queue = this.queue();
+    return { fresh: queue.fresh.length, learning: queue.learning.length, review: queue.review.length, cram: 0 };
+  }
+
+  /** Milliseconds until the next learning card of today is due, or null when none is waiting. */
+  nextLearningIn(): number | null {
+    if (this.cram) return null;
+    const first = this.queue().learning[0];
+    return first ? Math.max(0, first.due - this.#now()) : null;
+  }
+
+  /** Moves to the next card; null when the session is over (or waiting on a learning card). */
+  advance(): CurrentCard | null {
+    const now = this.#now();
+    let next: { cardId: string; kind: CurrentCard['kind'] } | null = null;
+    if (this.cram) {
+      const cardId = this.#cramQueue[0];
+      next = cardId === undefined ? null : { cardId, kind: 'cram' };
+    } else {
+      next = pickNext(this.queue(), now);
+    }
+    const card = next && this.#byId.get(next.cardId);
+    this.#current = next && card ? { card, kind: next.kind, shownAt: now, edited: this.isEdited(card) } : null;
+    return this.#current;
+  }
+
+  isEdited(card: DeckCard): boolean {
+    const state = this.#states.get(card.id);
+    return state !== undefined && state.lastHash !== card.hash;
+  }
+
+  /** The interval each answer button would schedule for the current card. */
+  previews(): ButtonPreview[] {
+    const current = this.#current;
+    if (!current) return [];
+    if (this.cram) {
+      return GRADES.map((grade) => ({
+        grade,
+        label: '',
+        description: grade === 1 ? 'see it again in this session' : 'not scheduled (cram)',
+      }));
+    }
+    const now = this.#now();
+    const state = this.#states.get(current.card.id)?.card ?? this.#scheduler.emptyCard(now);
+    const outcomes = this.#scheduler.preview(current.card.id, state, now);
+    return GRADES.map((grade) => {
+      const ms = outcomes[grade].due.getTime() - now;
+      return { grade, label: formatInterval(ms), description: describeInterval(ms) };
+    });
+  }
+
+  /** Rates the current card and appends the rating to the log. */
+  async rate(grade: Grade): Promise<RateOutcome> {
+    const current = this.#current;
+    if (!current) throw new Error('No card to rate');
+    if (this.cram) {
+      this.#cramQueue.shift();
+      if (grade === 1) this.#cramQueue.push(current.card.id);
+      this.#cramDone.push(current.card.id);
+      this.#count(grade, 1);
+      return 'rated';
+    }
+    const entry: ReviewEntry = {
+      id: newEntryId(),
+      cardId: current.card.id,
+      rating: grade,
+      reviewedAt: Math.max(this.#now(), current.shownAt),
+      cardHash: current.card.hash,
+    };
+    const result = await this.#append(entry, { notRatedSince: current.shownAt });
+    if (result === 'already-rated') {
+      await this.#refreshCard(entry.cardId);
+      return 'already-rated';
+    }
+    this.#undo.push(entry);
+    this.#count(grade, 1);
+    return 'rated';
+  }
+
+  /** Takes back the last rating made in this tab; that card comes back on screen. */
+  async undo(): Promise<CurrentCard | null> {
+    if (this.cram) {
+      const cardId = this.#cramDone.pop();
+      if (cardId === undefined) return null;
+      const back = this.#cramQueue.lastIndexOf(cardId);
+      if (back > 0) this.#cramQueue.splice(back, 1);
+      this.#cramQueue.unshift(cardId);
+      return this.advance();
+    }
+    const entry = this.#undo.pop();
+    if (!entry) return null;
+    try {
+      await this.#store.remove(entry.id);
+    } catch {
+      this.#degrade();
+      await this.#store.remove(entry.id);
+    }
+    this.#forget(entry);
+    this.#broadcast({ type: 'removed', id: entry.id, cardId: entry.cardId });
+    this.#count(entry.rating as Grade, -1);
+    const card = this.#byId.get(entry.cardId);
+    this.#current = card
+      ? { card, kind: this.#kindOf(card.id), shownAt: this.#now(), edited: this.isEdited(card) }
+      : null;
+    return this.#current;
+  }
+
+  /** Forgets a card's progress (kept in the log as a reset), e.g. after its content changed. */
+  async resetCard(cardId: string): Promise<void> {
+    const card = this.#byId.get(cardId);
+    if (!card) return;
+    const entry: ReviewEntry = {
+      id: newEntryId(),
+      cardId,
+      rating: RESET_RATING,
+      reviewedAt: this.#now(),
+      cardHash: card.hash,
+    };
+    await this.#append(entry);
+    if (this.#current?.card.id === cardId) this.#current = { ...this.#current, edited: false, kind: 'new' };
+  }
+
+  /** Cards the deck changed since they were last reviewed. */
+  editedCards(): DeckCard[] {
+    return this.#cards.filter((card) => this.isEdited(card));
+  }
+
+  /**
+   * Folds in a change made by another tab. Returns true when the card on screen
+   * was rated there, so this tab must move on.
+   */
+  async applyRemote(message: SyncMessage): Promise<boolean> {
+    if (message.type === 'reload') {
+      const loaded = await this.#store.load();
+      this.#entries = new Map(loaded.entries.map((entry) => [entry.id, entry]));
+      this.#states = replayLog(this.#scheduler, loaded.entries);
+      this.#undo = this.#undo.filter((entry) => this.#entries.has(entry.id));
+      return this.#current !== null && this.#ratedSinceShown(this.#current);
+    }
+    if (message.type === 'appended') {
+      if (this.#entries.has(message.entry.id)) return false;
+      this.#remember(message.entry);
+      return (
+        this.#current !== null && this.#current.card.id === message.entry.cardId && this.#ratedSinceShown(this.#current)
+      );
+    }
+    const known = this.#entries.get(message.id);
+    if (known) this.#forget(known);
+    return false;
+  }
+
+  /** Replaces the settings; intervals are replayed with the new retention and maximum. */
+  async updateSettings(settings: ReviewSettings): Promise<void> {
+    this.#settings = settings;
+    this.#scheduler = createScheduler(settings);
+    this.#states = replayLog(this.#scheduler, [...this.#entries.values()]);
+    try {
+      await this.#store.saveSettings(settings);
+    } catch {
+      this.#degrade();
+      await this.#store.saveSettings(settings);
+    }
+  }
+
+  #ratedSinceShown(current: CurrentCard): boolean {
+    return [...this.#entries.values()].some((e) => e.cardId === current.card.id && e.reviewedAt >= current.shownAt);
+  }
+
+  #kindOf(cardId: string): CurrentCard['kind'] {
+    const state = this.#states.get(cardId)?.card.state ?? 0;
+    return state === 0 ? 'new' : state === 2 ? 'review' : 'learning';
+  }
+
+  #count(grade: Grade, delta: 1 | -1): void {
+    this.tally.reviewed += delta;
+    this.tally.byGrade[grade] += delta;
+  }
+
+  async #append(entry: ReviewEntry, guard?: { notRatedSince: number }): Promise<'added' | 'already-rated'> {
+    let result: 'added' | 'already-rated';
+    try {
+      result = await this.#store.append(entry, guard);
+    } catch {
+      this.#degrade();
+      result = await this.#store.append(entry, guard);
+    }
+    if (result === 'added') {
+      this.#remember(entry);
+      this.#broadcast({ type: 'appended', entry });
+    }
+    return result;
+  }
+
+  /** Storage failed (quota, eviction): carry on in memory and say so. */
+  #degrade(): void {
+    if (!this.#store.persistent) return;
+    this.#store = new MemoryProgressStore([...this.#entries.values()], this.#settings);
+    this.storageProblem = STORAGE_FAILED_MESSAGE;
+  }
+
+  async #refreshCard(cardId: string): Promise<void> {
+    for (const entry of await this.#store.entriesForCard(cardId)) {
+      if (!this.#entries.has(entry.id)) this.#remember(entry);
+    }
+  }
+
+  #remember(entry: ReviewEntry): void {
+    this.#entries.set(entry.id, entry);
+    const previous = this.#states.get(entry.cardId);
+    // An entry older than the card's last one (from another device or tab) changes history: replay it.
+    if (!previous || entry.reviewedAt > previous.lastEntryAt) {
+      this.#states.set(entry.cardId, applyEntry(this.#scheduler, previous, entry));
+    } else {
+      this.#replay(entry.cardId);
+    }
+  }
+
+  #forget(entry: ReviewEntry): void {
+    this.#entries.delete(entry.id);
+    this.#replay(entry.cardId);
+  }
+
+  #replay(cardId: string): void {
+    const state = replayCard(
+      this.#scheduler,
+      [...this.#entries.values()].filter((e) => e.cardId === cardId),
+    );
+    if (state) this.#states.set(cardId, state);
+    else this.#states.delete(cardId);
+  }
+}
