@@ -1,0 +1,218 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { toHtml } from 'hast-util-to-html';
+import type { Nodes, RootContent } from 'mdast';
+import {
+  conceptUrlSchema,
+  DECK_VERSION,
+  deckSchema,
+  questionIndexSchema,
+  type Concept,
+  type Deck,
+  type DeckCard,
+  type QuestionEntry,
+  type QuestionIndex,
+} from '../../src/lib/deck-schema.ts';
+import type { GuideFrontmatter } from '../../src/lib/guide-schema.ts';
+import { SECTION_IDS } from '../../src/lib/sections.ts';
+import { contentIdFromPath, listMdxFiles } from './content-files.ts';
+import { deletionNumber, extractPage } from './extract.ts';
+import { readFrontmatter } from './frontmatter.ts';
+import { collectPhaseNames, generateNotes } from './generate.ts';
+import type { NoteRecord, PageRecord } from './model.ts';
+import { parseMdx } from './parse.ts';
+import { compareStrings, sortProblems, type Problem } from './problems.ts';
+import { plainText, renderHast, renderHtml } from './render-html.ts';
+import { validateAcrossPages } from './validate.ts';
+
+export interface SourceFile {
+  /** Path relative to the content folder, `/`-separated. */
+  path: string;
+  source: string;
+}
+
+/** A note in deck order with the page it comes from, for exports that render notes their own way. */
+export interface PlacedNote {
+  note: NoteRecord;
+  page: PageRecord;
+}
+
+export interface DeckBuild {
+  deck: Deck;
+  questionIndex: QuestionIndex;
+  notes: PlacedNote[];
+}
+
+export type BuildResult = { ok: true; build: DeckBuild } | { ok: false; problems: Problem[] };
+
+/** Reads every guide under `contentDir` and builds the deck. */
+export function buildDeckFromDir(contentDir: string): BuildResult {
+  const files = listMdxFiles(contentDir).map((path) => ({
+    path,
+    source: readFileSync(join(contentDir, path), 'utf8'),
+  }));
+  return buildDeck(files);
+}
+
+/**
+ * Builds the deck and the question index from guide sources. Collects every
+ * problem in every file before giving up, so one run shows all of them.
+ */
+export function buildDeck(files: readonly SourceFile[]): BuildResult {
+  const problems: Problem[] = [];
+  const pages: PageRecord[] = [];
+  for (const { path, source } of [...files].sort((a, b) => compareStrings(a.path, b.path))) {
+    const parsed = parseMdx(source, path);
+    if (!parsed.ok) {
+      problems.push(parsed.problem);
+      continue;
+    }
+    const id = contentIdFromPath(path);
+    const url = `/${id}/`;
+    if (!conceptUrlSchema.safeParse(url).success) {
+      problems.push({
+        file: path,
+        line: 1,
+        column: 1,
+        message: `the file name gives the URL ${url}; use only a-z, 0-9 and "-"`,
+      });
+    }
+    const frontmatter = readFrontmatter(parsed.tree, path);
+    if (!frontmatter.ok) problems.push(...frontmatter.problems);
+    // Keep extracting with a stand-in so card problems in the same file are reported too.
+    const data = frontmatter.ok ? frontmatter.data : standInFrontmatter(path);
+    pages.push(extractPage(parsed.tree, { file: path, source, id, url, frontmatter: data }, problems));
+  }
+  const phaseNames = collectPhaseNames(pages);
+  for (const page of pages) page.notes.push(...generateNotes(page, phaseNames));
+  problems.push(...validateAcrossPages(pages));
+  if (problems.length > 0) return { ok: false, problems: sortProblems(problems) };
+  return { ok: true, build: assemble(pages) };
+}
+
+function assemble(pages: PageRecord[]): DeckBuild {
+  const sectionRank = new Map<string, number>(SECTION_IDS.map((id, i) => [id, i]));
+  const ordered = [...pages].sort(
+    (a, b) =>
+      (sectionRank.get(a.frontmatter.section) ?? 0) - (sectionRank.get(b.frontmatter.section) ?? 0) ||
+      a.frontmatter.order - b.frontmatter.order ||
+      compareStrings(a.id, b.id),
+  );
+  const cards: DeckCard[] = [];
+  const entries: QuestionEntry[] = [];
+  const concepts: Concept[] = [];
+  const notes: PlacedNote[] = [];
+  for (const page of ordered) {
+    const { section, title, aliases, keywords } = page.frontmatter;
+    concepts.push({ url: page.url, titlePath: [title], section, aliases, keywords });
+    for (const heading of page.headings) {
+      concepts.push({
+        url: `${page.url}#${heading.slug}`,
+        titlePath: heading.titlePath,
+        section,
+        aliases: [],
+        keywords: [],
+      });
+    }
+    for (const note of page.notes) {
+      notes.push({ note, page });
+      if (note.question) {
+        entries.push(
+          entry(note.id, 'question', plainText(renderHast(note.question.text)), note.question.why, note.concept),
+        );
+      }
+      const content = note.content;
+      if (!content) continue;
+      const shared = {
+        concept: note.concept,
+        concepts: [...new Set([note.concept, ...note.also.map((a) => a.url)])],
+        conceptTitle: note.conceptTitle,
+        section,
+        tags: note.tags,
+        origin: note.origin,
+        source: page.file,
+      };
+      if (content.kind === 'basic') {
+        const front = renderHast(content.front);
+        const back = renderHast(content.back);
+        cards.push(card(note.id, note.id, 'basic', toHtml(front), toHtml(back), shared));
+        if (!note.question) entries.push(entry(note.id, 'card', plainText(front), plainText(back), note.concept));
+      } else {
+        for (const group of deletionGroups(content.body)) {
+          const front = renderHtml(content.body, { cloze: { group, side: 'front' } });
+          const back = renderHtml(content.body, { cloze: { group, side: 'back' } });
+          cards.push(card(`${note.id}.c${group}`, note.id, 'cloze', front, back, shared));
+        }
+        const blanks = plainText(renderHast(content.body, { cloze: { group: 'all', side: 'front' } }));
+        entries.push(entry(note.id, 'card', blanks, plainText(renderHast(content.body)), note.concept));
+      }
+    }
+  }
+  // The schemas are the contract: a failure here is a builder bug, not bad content.
+  const deck = deckSchema.parse({ version: DECK_VERSION, cards });
+  const questionIndex = questionIndexSchema.parse({ version: DECK_VERSION, concepts, entries });
+  return { deck, questionIndex, notes };
+}
+
+type SharedFields = Pick<DeckCard, 'concept' | 'concepts' | 'conceptTitle' | 'section' | 'tags' | 'origin' | 'source'>;
+
+function card(
+  id: string,
+  noteId: string,
+  kind: DeckCard['kind'],
+  front: string,
+  back: string,
+  shared: SharedFields,
+): DeckCard {
+  return {
+    id,
+    noteId,
+    kind,
+    front,
+    back,
+    concept: shared.concept,
+    concepts: shared.concepts,
+    conceptTitle: shared.conceptTitle,
+    section: shared.section,
+    tags: shared.tags,
+    origin: shared.origin,
+    source: shared.source,
+    hash: hashCard(kind, front, back),
+  };
+}
+
+function entry(
+  id: string,
+  kind: QuestionEntry['kind'],
+  text: string,
+  detail: string | undefined,
+  concept: string,
+): QuestionEntry {
+  return detail ? { id, kind, text, detail, concept } : { id, kind, text, concept };
+}
+
+/** First 16 hex digits of SHA-256 over what the learner sees: enough to notice an edit. */
+export function hashCard(kind: string, front: string, back: string): string {
+  return createHash('sha256')
+    .update(JSON.stringify([kind, front, back]))
+    .digest('hex')
+    .slice(0, 16);
+}
+
+/** The distinct `n` of a cloze body's deletions, ascending. */
+export function deletionGroups(body: readonly RootContent[]): number[] {
+  const groups = new Set<number>();
+  const visit = (node: Nodes): void => {
+    if ((node.type === 'mdxJsxTextElement' || node.type === 'mdxJsxFlowElement') && node.name === 'C') {
+      groups.add(deletionNumber(node));
+    }
+    if ('children' in node) for (const child of node.children) visit(child);
+  };
+  for (const node of body) visit(node);
+  return [...groups].sort((a, b) => a - b);
+}
+
+function standInFrontmatter(path: string): GuideFrontmatter {
+  return { title: path, description: path, section: 'start-here', order: 0, aliases: [], keywords: [] };
+}

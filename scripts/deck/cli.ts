@@ -1,0 +1,71 @@
+import { parseArgs } from 'node:util';
+import { buildDeckFromDir } from './build.ts';
+import { serializeOutputs, writeOutputs } from './outputs.ts';
+import { formatProblem } from './problems.ts';
+
+const USAGE = `Usage: npm run deck -- [--content DIR] [--out DIR] [--site-url URL] [--base PATH]
+
+Builds the flashcard deck from the MDX guides in DIR (default: content).
+Without --out it only validates. SITE_URL and BASE_PATH from the environment
+are used when --site-url and --base are not given (absolute links in the Anki export).`;
+
+/**
+ * The deck builder's command line (contract): on invalid content it prints one
+ * `path:line:column: message` line per problem, exits 1 and writes nothing.
+ */
+export function main(argv: readonly string[], env: Record<string, string | undefined>): number {
+  let args;
+  try {
+    args = parseArgs({
+      args: [...argv],
+      options: {
+        content: { type: 'string', default: 'content' },
+        out: { type: 'string' },
+        'site-url': { type: 'string' },
+        base: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }).values;
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (args.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const contentDir = args.content;
+  let result;
+  try {
+    result = buildDeckFromDir(contentDir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      console.error(`No content folder at ${contentDir}`);
+      return 2;
+    }
+    throw error;
+  }
+  if (!result.ok) {
+    for (const problem of result.problems) console.error(formatProblem(problem, contentDir));
+    console.error(`${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}; nothing written.`);
+    return 1;
+  }
+  const { deck, questionIndex } = result.build;
+  const authored = deck.cards.filter((c) => c.origin === 'authored').length;
+  const summary = `${deck.cards.length} cards (${authored} authored, ${deck.cards.length - authored} generated), ${questionIndex.entries.length} search entries, ${questionIndex.concepts.length} concepts`;
+  if (args.out === undefined) {
+    console.log(`Content is valid: ${summary}.`);
+    return 0;
+  }
+  const files = serializeOutputs(result.build, {
+    siteUrl: args['site-url'] ?? env['SITE_URL'],
+    base: args.base ?? env['BASE_PATH'],
+  });
+  writeOutputs(args.out, files);
+  console.log(`Wrote ${[...files.keys()].join(', ')} to ${args.out}: ${summary}.`);
+  return 0;
+}
+
+if (import.meta.main) process.exitCode = main(process.argv.slice(2), process.env);

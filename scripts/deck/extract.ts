@@ -1,0 +1,296 @@
+import type { Nodes, PhrasingContent, Root, RootContent } from 'mdast';
+import type { MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import type { GuideFrontmatter } from '../../src/lib/guide-schema.ts';
+import { isDigits, readAttributes, splitWords, startOf, type AttributeValue, type JsxElement } from './attributes.ts';
+import { HeadingTracker } from './headings.ts';
+import { createLocator } from './locator.ts';
+import type { AlsoLink, NoteContent, NoteRecord, PageRecord } from './model.ts';
+import type { Place, Problem } from './problems.ts';
+import { smartenPhrasing } from './smart-punctuation.ts';
+
+/** The components that carry deck content, as guides use them (see src/pages/[...slug].astro). */
+const CARD_COMPONENTS = new Set(['Card', 'Cloze', 'Question']);
+const CARD_ATTRIBUTES = ['id', 'q', 'tags', 'also'];
+const CLOZE_ATTRIBUTES = ['id', 'tags', 'also'];
+const QUESTION_ATTRIBUTES = ['id', 'why', 'tags', 'also'];
+const DELETION_ATTRIBUTES = ['n', 'hint'];
+
+export interface PageInput {
+  file: string;
+  source: string;
+  id: string;
+  url: string;
+  frontmatter: GuideFrontmatter;
+}
+
+/**
+ * Walks one page's syntax tree in document order: records its headings (the
+ * concepts) and turns every Card, Cloze and Question into a note tied to the
+ * nearest heading above it. Problems are appended to `problems`.
+ */
+export function extractPage(tree: Root, input: PageInput, problems: Problem[]): PageRecord {
+  const { file, source, url, frontmatter } = input;
+  smartenTree(tree, source);
+  const locate = createLocator(source);
+  const headings = new HeadingTracker(file, frontmatter.title, problems);
+  const notes: NoteRecord[] = [];
+  const report = (place: Place, message: string): void => {
+    problems.push({ file, ...place, message });
+  };
+
+  const conceptHere = (): { concept: string; conceptTitle: string[] } => {
+    const heading = headings.current();
+    return heading
+      ? { concept: `${url}#${heading.slug}`, conceptTitle: heading.titlePath }
+      : { concept: url, conceptTitle: [frontmatter.title] };
+  };
+
+  const readCommon = (attributes: Map<string, AttributeValue>, element: JsxElement, tag: string) => {
+    const place = placeOf(element);
+    const id = attributes.get('id');
+    let validId: string | undefined;
+    if (!id) report(place, `<${tag}> is missing the id attribute`);
+    else if (id.value.trim() === '') report(id.place, `<${tag}> has an empty id`);
+    else if (!isKebabId(id.value))
+      report(
+        id.place,
+        `id "${id.value}" must be lowercase kebab-case (a-z, 0-9 and "-", starting with a letter or digit)`,
+      );
+    else validId = id.value;
+    const tagsValue = attributes.get('tags')?.value ?? '';
+    const tags = [...new Set(splitWords(tagsValue).map((w) => w.word))];
+    const alsoAttribute = attributes.get('also');
+    const also: AlsoLink[] = alsoAttribute
+      ? splitWords(alsoAttribute.value).map(({ word, index }) => ({
+          url: word,
+          place:
+            alsoAttribute.valueOffset === undefined ? alsoAttribute.place : locate(alsoAttribute.valueOffset + index),
+        }))
+      : [];
+    const label = validId ? `<${tag} id="${validId}">` : `<${tag}>`;
+    return { id: validId, place, tags, also, label };
+  };
+
+  const extractCard = (element: JsxElement): void => {
+    const attributes = readAttributes(element, CARD_ATTRIBUTES, source, report);
+    const common = readCommon(attributes, element, 'Card');
+    const q = attributes.get('q');
+    if (!q) report(common.place, `${common.label} is missing the q attribute (the question)`);
+    else if (q.value.trim() === '') report(q.place, `${common.label} has an empty q`);
+    const answer = element.children as RootContent[];
+    if (!hasContent(answer)) report(common.place, `${common.label} has no answer between <Card> and </Card>`);
+    if (!common.id || !q || q.value.trim() === '') return;
+    pushNote({ ...common, id: common.id }, { kind: 'basic', front: q.value.trim(), back: answer });
+  };
+
+  const extractCloze = (element: JsxElement): void => {
+    const attributes = readAttributes(element, CLOZE_ATTRIBUTES, source, report);
+    const common = readCommon(attributes, element, 'Cloze');
+    const deletions = checkDeletions(element.children as RootContent[], report);
+    if (deletions === 0) report(common.place, `${common.label} has no <C> deletion`);
+    if (!common.id || deletions === 0) return;
+    pushNote({ ...common, id: common.id }, { kind: 'cloze', body: element.children as RootContent[] });
+  };
+
+  const extractQuestion = (element: JsxElement): void => {
+    const attributes = readAttributes(element, QUESTION_ATTRIBUTES, source, report);
+    const common = readCommon(attributes, element, 'Question');
+    const text = element.children as RootContent[];
+    if (!hasContent(text)) report(common.place, `${common.label} has no question text`);
+    const why = attributes.get('why');
+    if (why && why.value.trim() === '') report(why.place, `${common.label} has an empty why`);
+    if (!common.id || !hasContent(text) || (why && why.value.trim() === '')) return;
+    const whyText = why?.value.trim();
+    const content: NoteContent | undefined = whyText
+      ? {
+          kind: 'basic',
+          front: [{ type: 'text', value: 'Why ask “' }, ...phrasingOf(text), { type: 'text', value: '”' }],
+          back: [{ type: 'paragraph', children: [{ type: 'text', value: whyText }] }],
+        }
+      : undefined;
+    notes.push({
+      id: common.id,
+      place: common.place,
+      origin: 'authored',
+      content,
+      question: { text, why: whyText },
+      ...conceptHere(),
+      tags: common.tags,
+      also: common.also,
+    });
+  };
+
+  const pushNote = (common: { id: string; place: Place; tags: string[]; also: AlsoLink[] }, content: NoteContent) => {
+    notes.push({
+      id: common.id,
+      place: common.place,
+      origin: 'authored',
+      content,
+      ...conceptHere(),
+      tags: common.tags,
+      also: common.also,
+    });
+  };
+
+  const walk = (node: Nodes, enclosing: string | undefined): void => {
+    if (node.type === 'heading') {
+      headings.add(node, placeOf(node));
+      return;
+    }
+    if ((node.type === 'mdxTextExpression' || node.type === 'mdxFlowExpression') && enclosing && !isComment(node)) {
+      report(placeOf(node), `<${enclosing}> cannot contain JavaScript expressions ({…}); write plain text`);
+    }
+    if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
+      const name = node.name ?? '';
+      if (CARD_COMPONENTS.has(name)) {
+        if (enclosing) report(placeOf(node), `<${name}> cannot be inside <${enclosing}>`);
+        else if (name === 'Card') extractCard(node);
+        else if (name === 'Cloze') extractCloze(node);
+        else extractQuestion(node);
+        for (const child of node.children) walk(child, enclosing ?? name);
+        return;
+      }
+      if (name === 'C' && enclosing !== 'Cloze') report(placeOf(node), '<C> must be inside <Cloze>');
+    }
+    if ('children' in node) for (const child of node.children) walk(child, enclosing);
+  };
+
+  walk(tree, undefined);
+  return { file, id: input.id, url, frontmatter, headings: headings.headings, notes };
+}
+
+/**
+ * Validates the `<C>` deletions of a cloze body and returns how many there are.
+ * Nested card components are reported by the page walk, so they are not entered.
+ */
+function checkDeletions(nodes: readonly RootContent[], report: (place: Place, message: string) => void): number {
+  let count = 0;
+  const visit = (node: Nodes, insideDeletion: boolean): void => {
+    if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
+      if (node.name && CARD_COMPONENTS.has(node.name)) return;
+      if (node.name === 'C') {
+        count++;
+        const place = placeOf(node);
+        if (insideDeletion) report(place, '<C> cannot contain another <C>');
+        const attributes = readAttributes(node, DELETION_ATTRIBUTES, '', report, ['n']);
+        const n = attributes.get('n');
+        if (n && !isClozeNumber(n.value)) {
+          report(n.place, `<C n="${n.value}">: n must be a whole number from 1 to 99 (c1, c2…)`);
+        }
+        const hint = attributes.get('hint');
+        if (hint && hint.value.trim() === '')
+          report(hint.place, '<C> has an empty hint; remove it or say what kind of answer goes here');
+        if (!hasContent(node.children as RootContent[]))
+          report(place, '<C> is empty; put the hidden text between <C> and </C>');
+        for (const child of node.children) visit(child, true);
+        return;
+      }
+    }
+    if ('children' in node) for (const child of node.children) visit(child, insideDeletion);
+  };
+  for (const node of nodes) visit(node, false);
+  return count;
+}
+
+/** The deletion group of a `<C>`: its `n`, 1 when absent. */
+export function deletionNumber(element: MdxJsxTextElement | JsxElement): number {
+  for (const attribute of element.attributes) {
+    if (attribute.type === 'mdxJsxAttribute' && attribute.name === 'n') {
+      const raw = attribute.value;
+      const text = typeof raw === 'string' ? raw : (raw?.value.trim() ?? '');
+      return Number(text);
+    }
+  }
+  return 1;
+}
+
+/** The `hint` of a `<C>`, if any. */
+export function deletionHint(element: JsxElement): string | undefined {
+  for (const attribute of element.attributes) {
+    if (attribute.type === 'mdxJsxAttribute' && attribute.name === 'hint' && typeof attribute.value === 'string') {
+      return attribute.value.trim();
+    }
+  }
+  return undefined;
+}
+
+function isClozeNumber(text: string): boolean {
+  return isDigits(text) && text[0] !== '0' && text.length <= 2;
+}
+
+function isKebabId(id: string): boolean {
+  for (let i = 0; i < id.length; i++) {
+    const ch = id[i] ?? '';
+    const alnum = (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9');
+    if (!alnum && !(ch === '-' && i > 0)) return false;
+  }
+  return id.length > 0;
+}
+
+/** True when the nodes hold something besides whitespace and MDX comments. */
+function hasContent(nodes: readonly RootContent[]): boolean {
+  return nodes.some((node) => {
+    if (node.type === 'text') return node.value.trim() !== '';
+    if (node.type === 'mdxTextExpression' || node.type === 'mdxFlowExpression') return !isComment(node);
+    if ('children' in node && node.type !== 'mdxJsxTextElement' && node.type !== 'mdxJsxFlowElement')
+      return hasContent(node.children as RootContent[]);
+    return true;
+  });
+}
+
+/** `{/* … *\/}` is MDX's comment syntax: an expression with no code in it. */
+function isComment(node: { data?: { estree?: { body: unknown[] } | null | undefined } | undefined }): boolean {
+  const program = node.data?.estree;
+  return program !== undefined && program !== null && program.body.length === 0;
+}
+
+/** A question's text as phrasing: the paragraph's children when written on its own lines. */
+export function phrasingOf(nodes: readonly RootContent[]): PhrasingContent[] {
+  const meaningful = nodes.filter((n) => !(n.type === 'text' && n.value.trim() === ''));
+  const only = meaningful[0];
+  if (meaningful.length === 1 && only?.type === 'paragraph') return only.children;
+  return nodes.filter((n): n is PhrasingContent => n.type !== 'paragraph' && isPhrasing(n));
+}
+
+function isPhrasing(node: RootContent): node is PhrasingContent {
+  return [
+    'text',
+    'emphasis',
+    'strong',
+    'inlineCode',
+    'link',
+    'break',
+    'delete',
+    'mdxJsxTextElement',
+    'mdxTextExpression',
+    'image',
+    'footnoteReference',
+    'html',
+    'linkReference',
+    'imageReference',
+  ].includes(node.type);
+}
+
+/**
+ * Applies smart punctuation to every block of running text, as the site's
+ * Markdown processor does, so headings slug alike and cards read alike.
+ */
+function smartenTree(node: Nodes, source: string): void {
+  if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
+    smartenPhrasing(node, source);
+    return;
+  }
+  if (!('children' in node)) return;
+  if (
+    (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') &&
+    node.children.some((c) => c.type === 'text')
+  ) {
+    smartenPhrasing(node, source);
+    return;
+  }
+  for (const child of node.children) smartenTree(child, source);
+}
+
+function placeOf(node: { position?: { start: { line: number; column: number } } | undefined }): Place {
+  return startOf(node) ?? { line: 1, column: 1 };
+}

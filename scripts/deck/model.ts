@@ -1,0 +1,55 @@
+import type { PhrasingContent, RootContent } from 'mdast';
+import type { GuideFrontmatter } from '../../src/lib/guide-schema.ts';
+import type { Place } from './problems.ts';
+
+/** A heading of a guide page: a concept other content can link to. */
+export interface HeadingInfo {
+  /** The element id Astro gives the heading (github-slugger over its smartened text). */
+  slug: string;
+  text: string;
+  depth: number;
+  place: Place;
+  /** Page title, then the text of each enclosing heading, then this heading's text. */
+  titlePath: string[];
+}
+
+/** An extra concept URL named in an `also` attribute. */
+export interface AlsoLink {
+  url: string;
+  place: Place;
+}
+
+/**
+ * What a note shows, before rendering. Basic fronts are plain text (`q`) or
+ * phrasing content; cloze bodies keep their `<C>` elements as MDX JSX nodes.
+ */
+export type NoteContent =
+  { kind: 'basic'; front: string | RootContent[]; back: RootContent[] } | { kind: 'cloze'; body: RootContent[] };
+
+/** A note (one or more cards) or a question, authored in MDX or generated from frontmatter. */
+export interface NoteRecord {
+  id: string;
+  place: Place;
+  origin: 'authored' | 'generated';
+  /** `undefined` for a question without `why`: it is searchable but not a card. */
+  content: NoteContent | undefined;
+  /** Set for `<Question>`: its text, which feeds question search. */
+  question?: { text: PhrasingContent[] | RootContent[]; why: string | undefined };
+  concept: string;
+  conceptTitle: string[];
+  tags: string[];
+  also: AlsoLink[];
+}
+
+/** Everything the builder learned from one content file. */
+export interface PageRecord {
+  /** Path relative to the content folder. */
+  file: string;
+  /** Astro content id (`phases/constraints`). */
+  id: string;
+  /** `/phases/constraints/` */
+  url: string;
+  frontmatter: GuideFrontmatter;
+  headings: HeadingInfo[];
+  notes: NoteRecord[];
+}
