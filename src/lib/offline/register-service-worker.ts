@@ -1,0 +1,41 @@
+import { SKIP_WAITING } from './messages.ts';
+import { createUpdatePrompt } from './update-prompt.ts';
+
+/**
+ * Registers `${base}sw.js` and offers each new version once it has installed. The new
+ * version waits until the reader accepts it, so the page reloads only on request and
+ * never under a review in progress.
+ */
+export function registerServiceWorker(base: string): void {
+  if (!('serviceWorker' in navigator)) return;
+  const container = navigator.serviceWorker;
+  let accepted = false;
+  // The first install claims the page too: only a change the reader asked for reloads.
+  container.addEventListener('controllerchange', () => {
+    if (accepted) location.reload();
+  });
+  const prompt = createUpdatePrompt();
+  const offer = (worker: ServiceWorker) =>
+    prompt.show(() => {
+      accepted = true;
+      worker.postMessage({ type: SKIP_WAITING });
+    });
+
+  container.register(`${base}sw.js`, { scope: base }).then(
+    (registration) => {
+      // Without a controller the page is not on any version yet (first visit, hard reload).
+      if (registration.waiting && container.controller) offer(registration.waiting);
+      registration.addEventListener('updatefound', () => {
+        const worker = registration.installing;
+        worker?.addEventListener('statechange', () => {
+          if (worker.state === 'installed' && container.controller) offer(worker);
+        });
+      });
+      // A review can keep one page open for long: look for a new version when it is shown again.
+      document.addEventListener('visibilitychange', () => {
+        if (document.visibilityState === 'visible') registration.update().catch(() => undefined);
+      });
+    },
+    () => undefined, // Blocked (some private modes): the site still works online.
+  );
+}
