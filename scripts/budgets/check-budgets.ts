@@ -20,7 +20,7 @@ export interface Budgets {
   pageHtml: number;
   /** JS a page runs before any interaction, for every route not listed in `routeJs`. */
   defaultJs: number;
-  /** JS before interaction for the routes that are apps rather than reading. */
+  /** JS before interaction for the apps rather than reading: a route and every page under it. */
   routeJs: Record<string, number>;
   /** All the stylesheets of the site together. */
   allCss: number;
@@ -84,10 +84,11 @@ export function checkBudgets(buildDir: string, options: CheckOptions = {}): Budg
         message: `${page.file}: ${formatKB(html.gzip)} of gzipped HTML, over the ${formatKB(budgets.pageHtml)} budget for every page`,
       });
     }
-    const limit = budgets.routeJs[page.route] ?? budgets.defaultJs;
+    const app = appRoute(page.route, budgets);
+    const limit = app === null ? budgets.defaultJs : (budgets.routeJs[app] ?? budgets.defaultJs);
     const js = totalGzip(scripts);
     if (js > limit) {
-      const which = page.route in budgets.routeJs ? `${page.route}` : 'a reading page';
+      const which = app ?? 'a reading page';
       violations.push({
         budget: 'page-js',
         file: page.file,
@@ -134,6 +135,12 @@ export function checkBudgets(buildDir: string, options: CheckOptions = {}): Budg
   }
 
   return { buildDir, pages, css, precache, violations };
+}
+
+/** The app a route belongs to (`/review/stats/` → `/review/`), the most specific first; null for reading pages. */
+export function appRoute(route: string, budgets: Budgets = BUDGETS): string | null {
+  const matches = Object.keys(budgets.routeJs).filter((prefix) => route.startsWith(prefix));
+  return matches.sort((a, b) => b.length - a.length)[0] ?? null;
 }
 
 /** The largest parts first, so the message says where to cut. */

@@ -111,6 +111,14 @@ describe('checkBudgets', () => {
     ]);
   });
 
+  it('gives the pages under /review/ the review app’s budget, not a reading page’s', () => {
+    writeHealthySite();
+    write('review/stats/index.html', page('<h1>Stats</h1>', '<link rel="modulepreload" href="/_astro/review.js">'));
+    expect(checkBudgets(dir).violations).toEqual([]);
+    write('phases/design/index.html', page('<h1>Design</h1>', '<link rel="modulepreload" href="/_astro/review.js">'));
+    expect(checkBudgets(dir).violations.map((v) => v.file)).toEqual(['phases/design/index.html']);
+  });
+
   it('fails when all the CSS together is over 12 KB', () => {
     writeHealthySite();
     write('_astro/extra.css', `.x{content:"${incompressible(13)}"}`);
