@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { distDir, vibeDistDir } from './support/built-site.ts';
-import { vibeBaseUrl } from './support/fixtures.ts';
+import { expect, vibeBaseUrl } from './support/fixtures.ts';
 
 /** Both deployments every offline test runs against. */
 export const SITES = [
@@ -50,4 +50,45 @@ export function builtFiles(dir: string): string[] {
 export function titleOf(html: string): string {
   const title = /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '';
   return title.replaceAll('&amp;', '&').replaceAll('&#39;', "'").replaceAll('&quot;', '"');
+}
+
+/** Opens the review page and waits until its deck has loaded. */
+export async function openReview(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await expect(page.getByRole('button', { name: /Show answer/ })).toBeEnabled({ timeout: 20_000 });
+}
+
+/** Reveals the current card with Space and rates it with a key, as a reader does. */
+export async function rateCard(page: Page, key: '1' | '2' | '3' | '4'): Promise<void> {
+  const before = await storedRatings(page);
+  await page.keyboard.press('Space');
+  await expect(page.locator('[data-grades] button').first()).toBeEnabled();
+  await page.keyboard.press(key);
+  await expect.poll(() => storedRatings(page), { timeout: 20_000 }).toBe(before + 1);
+}
+
+/** How many ratings the review log in IndexedDB holds, read by the page itself. */
+export async function storedRatings(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    // Opening a database that does not exist would create it, empty, under the app's feet.
+    const exists = (await indexedDB.databases()).some((d) => d.name === 'vibe-check-progress');
+    if (!exists) return 0;
+    return new Promise<number>((resolve, reject) => {
+      const open = indexedDB.open('vibe-check-progress');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const db = open.result;
+        if (!db.objectStoreNames.contains('log')) {
+          db.close();
+          resolve(0);
+          return;
+        }
+        const request = db.transaction('log').objectStore('log').count();
+        request.onsuccess = () => {
+          db.close();
+          resolve(request.result);
+        };
+      };
+    });
+  });
 }

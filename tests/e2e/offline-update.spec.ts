@@ -1,0 +1,127 @@
+import { spawn } from 'node:child_process';
+import { appendFile, cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
+import { expect, test } from './support/fixtures.ts';
+import { openReview, rateCard, SITES, storedRatings, visitOnce, watchCsp } from './offline-support.ts';
+
+test.use({ serviceWorkers: 'allow' });
+// Two full builds of the site per test.
+test.describe.configure({ timeout: 480_000 });
+
+const REPO = process.cwd();
+/** What `astro build` reads: the test builds a copy so it can change content freely. */
+const PROJECT = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'content', 'public', 'scripts'];
+/** The guide the test edits between the two builds. */
+const GUIDE = existsSync(join(REPO, 'content/phases/constraints.mdx')) ? 'phases/constraints' : 'start-here/how-to-use';
+const EDIT = 'This sentence arrived with the second build.';
+
+async function copyProject(): Promise<string> {
+  await mkdir(join(REPO, '.tmp'), { recursive: true });
+  const dir = await mkdtemp(join(REPO, '.tmp', 'offline-update-'));
+  for (const entry of PROJECT) await cp(join(REPO, entry), join(dir, entry), { recursive: true });
+  return dir;
+}
+
+/** `astro build` in `project`, into its dist/ (the same folder every time, as a deploy does). */
+function buildSite(project: string, base: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(REPO, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+      cwd: project,
+      env: { ...process.env, BASE_PATH: base, OUT_DIR: './dist', NO_COLOR: '1' },
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(`astro build failed (${code}):\n${output.slice(-3000)}`)),
+    );
+  });
+}
+
+for (const site of SITES) {
+  test(`a new build installs in the background and waits for the reader, mid-review included, ${site.name}`, async ({
+    page,
+  }, testInfo) => {
+    const project = await copyProject();
+    let server: StaticServer | undefined;
+    try {
+      await buildSite(project, site.base);
+      server = await serveStatic(join(project, 'dist'), site.base);
+      const root = server.url;
+      const csp = watchCsp(page);
+      await visitOnce(page, root);
+
+      // A review in progress: one card rated, the next one's answer on screen.
+      await openReview(page, new URL('review/', root).href);
+      await rateCard(page, '4');
+      await page.keyboard.press('Space');
+      await expect(page.locator('[data-grades] button').first()).toBeEnabled();
+      const front = await page.locator('[data-front]').innerText();
+      await page.evaluate(() => Object.assign(window, { offlineTestMarker: 'still this page' }));
+
+      await appendFile(join(project, 'content', `${GUIDE}.mdx`), `\n\n${EDIT}\n`);
+      await buildSite(project, site.base);
+      // What the browser does on its own on the next navigation, or when the tab is shown again.
+      await page.evaluate(async () => {
+        await (await navigator.serviceWorker.getRegistration())?.update();
+      });
+
+      const prompt = page.getByRole('status').filter({ hasText: 'Update available' });
+      await expect(prompt).toBeVisible({ timeout: 60_000 });
+      await expect(prompt.getByRole('button', { name: 'Reload' })).toBeVisible();
+      const shot = await page.screenshot();
+      await testInfo.attach('update prompt', { body: shot, contentType: 'image/png' });
+      if (process.env['OFFLINE_SCREENSHOT_DIR']) {
+        await page.screenshot({
+          path: join(
+            process.env['OFFLINE_SCREENSHOT_DIR'],
+            `update-prompt-${site.base.replaceAll('/', '') || 'root'}.png`,
+          ),
+        });
+      }
+      // Nothing reloaded, the card is still mid-answer, and its rating keys still go to the review.
+      await page.waitForTimeout(1_000);
+      expect(await page.evaluate(() => (window as { offlineTestMarker?: string }).offlineTestMarker)).toBe(
+        'still this page',
+      );
+      expect(await page.locator('[data-front]').innerText()).toBe(front);
+      await page.keyboard.press('4');
+      await expect.poll(() => storedRatings(page), { timeout: 20_000 }).toBe(2);
+
+      // "Later" puts it away; the waiting version comes back on the next page load.
+      await prompt.getByRole('button', { name: /^Later/ }).click();
+      await expect(prompt).toBeHidden();
+      await page.reload();
+      await expect(prompt).toBeVisible({ timeout: 20_000 });
+      const counts = await page.locator('[data-counts]').innerText();
+
+      // The prompt is the first Tab stop; Enter reloads into the new version.
+      await page.keyboard.press('Tab');
+      await expect(prompt.getByRole('button', { name: 'Reload' })).toBeFocused();
+      await Promise.all([page.waitForEvent('framenavigated'), page.keyboard.press('Enter')]);
+      await expect(page.getByRole('button', { name: /Show answer/ })).toBeEnabled({ timeout: 20_000 });
+      await expect(prompt).toHaveCount(0);
+      await expect(page.locator('[data-counts]')).toHaveText(counts);
+      expect(await storedRatings(page)).toBe(2);
+
+      // The new version is the one served, offline too, and the old one is gone from the cache.
+      await page.context().setOffline(true);
+      await page.goto(new URL(`${GUIDE}/`, root).href);
+      await expect(page.getByText(EDIT)).toBeVisible();
+      const cached = await page.evaluate(async () => {
+        const names = await caches.keys();
+        const urls = (await Promise.all(names.map(async (n) => (await caches.open(n)).keys()))).flat();
+        return { names, urls: urls.map((r) => r.url) };
+      });
+      expect(cached.names).toHaveLength(1);
+      expect(cached.urls.filter((u) => u.includes(`/${GUIDE}/index.html`))).toHaveLength(1);
+      expect(csp).toEqual([]);
+    } finally {
+      await server?.close();
+      await rm(project, { recursive: true, force: true });
+    }
+  });
+}
