@@ -175,12 +175,12 @@ test('a build under BASE_PATH=/vibe/ keeps every link, asset and script under /v
   expect(outside).toEqual([]);
 });
 
+// One test per page and theme, so a slow machine spreads them over the workers.
 for (const theme of ['light', 'dark'] as const) {
-  test(`axe finds no violation on any page in the ${theme} theme`, async ({ page }) => {
-    test.setTimeout(180_000);
-    await page.addInitScript((t) => localStorage.setItem('vibe-check:theme', t), theme);
-    const failures: string[] = [];
-    for (const path of pages) {
+  for (const path of pages) {
+    test(`axe finds no violation on ${path} in the ${theme} theme`, async ({ page }) => {
+      test.setTimeout(90_000);
+      await page.addInitScript((t) => localStorage.setItem('vibe-check:theme', t), theme);
       await page.goto(path);
       await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
       // Open every <details> so answers hidden in cards are checked too.
@@ -190,9 +190,8 @@ for (const theme of ['light', 'dark'] as const) {
       const result = await new AxeBuilder({ page })
         .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
         .analyze();
-      for (const v of result.violations)
-        failures.push(`${path}: ${v.id} (${v.nodes.length}) ${v.nodes[0]?.target.join(' ')}`);
-    }
-    expect(failures).toEqual([]);
-  });
+      const failures = result.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(' ')}`);
+      expect(failures).toEqual([]);
+    });
+  }
 }
