@@ -138,13 +138,12 @@ export class ReviewSession {
   /** Moves to the next card; null when the session is over (or waiting on a learning card). */
   advance(): CurrentCard | null {
     const now = this.#now();
-    let next: { cardId: string; kind: CurrentCard['kind'] } | null = null;
-    if (this.cram) {
-      const cardId = this.#cramQueue[0];
-      next = cardId === undefined ? null : { cardId, kind: 'cram' };
-    } else {
-      next = pickNext(this.queue(), now);
-    }
+    const cramId = this.#cramQueue[0];
+    const next: { cardId: string; kind: CurrentCard['kind'] } | null = this.cram
+      ? cramId === undefined
+        ? null
+        : { cardId: cramId, kind: 'cram' }
+      : pickNext(this.queue(), now);
     const card = next && this.#byId.get(next.cardId);
     this.#current = next && card ? { card, kind: next.kind, shownAt: now, edited: this.isEdited(card) } : null;
     return this.#current;

@@ -96,18 +96,25 @@ export class IdbProgressStore implements ProgressStore {
     settings?: ReviewSettings,
   ): Promise<ImportResult> {
     const tx = this.#db.transaction(['log', 'meta'], 'readwrite');
+    // On failure the transaction aborts and `done` rejects; the error is rethrown below.
+    tx.done.catch(() => {});
     const log = tx.objectStore('log');
     try {
       const current = mode === 'replace' ? [] : validateStoredEntries(await log.getAll()).entries;
       const plan = mergeLogs(current, entries);
       const known = new Map(current.map((entry) => [entry.id, entry]));
       const writes: Promise<unknown>[] = [];
+      // Every request rejects when the transaction aborts; Promise.all reports the first, the rest are expected.
+      const track = (request: Promise<unknown>) => {
+        request.catch(() => {});
+        writes.push(request);
+      };
       if (mode === 'replace') {
-        writes.push(log.clear());
-        if (settings) writes.push(tx.objectStore('meta').put(settings, 'settings'));
+        track(log.clear());
+        if (settings) track(tx.objectStore('meta').put(settings, 'settings'));
       }
       // Added entries and the winners of id conflicts; untouched entries are not rewritten.
-      for (const entry of plan.merged) if (known.get(entry.id) !== entry) writes.push(log.put(entry));
+      for (const entry of plan.merged) if (known.get(entry.id) !== entry) track(log.put(entry));
       await Promise.all(writes);
       const total = await log.count();
       await tx.done;

@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { buildProgressFile, parseProgressFile, progressFileName } from '../../src/lib/progress/file.ts';
+import { DEFAULT_SETTINGS } from '../../src/lib/progress/schema.ts';
+import { at, entry } from '../fixtures/review/entries.ts';
+
+const T0 = Date.UTC(2026, 0, 5, 10);
+const fixtures = join(import.meta.dirname, '..', 'fixtures', 'review');
+const good = buildProgressFile([entry('b', 3, T0 + 1), entry('a', 4, T0)], { ...DEFAULT_SETTINGS }, T0 + 2);
+const withChange = (change: (file: Record<string, unknown>) => void): string => {
+  const copy = structuredClone(good) as unknown as Record<string, unknown>;
+  change(copy);
+  return JSON.stringify(copy);
+};
+
+test('an export round-trips, its log in time order', () => {
+  const parsed = parseProgressFile(JSON.stringify(good));
+  expect(parsed).toEqual({ ok: true, file: good });
+  expect(good.log.map((e) => e.cardId)).toEqual(['a', 'b']);
+  expect(good.format).toBe('vibe-check-progress');
+  expect(good.schemaVersion).toBe(1);
+});
+
+test('the file name carries the local date', () => {
+  expect(progressFileName(new Date(2026, 0, 5, 12).getTime())).toBe('vibe-check-progress-2026-01-05.json');
+});
+
+describe('every bad file is refused with a message that says why', () => {
+  const cases: [string, string, RegExp][] = [
+    ['not JSON', '{"format": "vibe-check-progress", "log": [', /not valid JSON/],
+    ['empty file', '', /not valid JSON/],
+    ['a JSON array', '[]', /not a Vibe Check progress file/],
+    ['JSON null', 'null', /not a Vibe Check progress file/],
+    ['another app’s JSON', '{"version":1,"cards":[]}', /not a Vibe Check progress file/],
+    ['a wrong format name', withChange((f) => (f['format'] = 'anki-progress')), /not a Vibe Check progress file/],
+    [
+      'a future schema version',
+      withChange((f) => (f['schemaVersion'] = 2)),
+      /newer version of Vibe Check \(data version 2/,
+    ],
+    ['a missing schema version', withChange((f) => delete f['schemaVersion']), /damaged at schemaVersion/],
+    ['a schema version of 0', withChange((f) => (f['schemaVersion'] = 0)), /damaged at schemaVersion/],
+    ['a log that is not a list', withChange((f) => (f['log'] = {})), /damaged at log/],
+    [
+      'a rating out of range',
+      withChange((f) => (at(f['log'] as Record<string, unknown>[], 0)['rating'] = 5)),
+      /damaged at log\.0\.rating/,
+    ],
+    [
+      'a fractional time',
+      withChange((f) => (at(f['log'] as Record<string, unknown>[], 1)['reviewedAt'] = 1.5)),
+      /damaged at log\.1\.reviewedAt/,
+    ],
+    [
+      'a missing card id',
+      withChange((f) => delete at(f['log'] as Record<string, unknown>[], 0)['cardId']),
+      /damaged at log\.0\.cardId/,
+    ],
+    [
+      'an unknown entry field',
+      withChange((f) => (at(f['log'] as Record<string, unknown>[], 0)['extra'] = 1)),
+      /damaged at log\.0/,
+    ],
+    [
+      'a bad hash',
+      withChange((f) => (at(f['log'] as Record<string, unknown>[], 0)['cardHash'] = 'xyz')),
+      /damaged at log\.0\.cardHash/,
+    ],
+    [
+      'a retention outside 0.80–0.97',
+      withChange((f) => ((f['settings'] as Record<string, unknown>)['desiredRetention'] = 0.99)),
+      /damaged at settings\.desiredRetention/,
+    ],
+    ['missing settings', withChange((f) => delete f['settings']), /damaged at settings/],
+  ];
+  for (const [name, text, message] of cases) {
+    test(name, () => {
+      const result = parseProgressFile(text);
+      expect(result.ok).toBe(false);
+      if (!result.ok) {
+        expect(result.message).toMatch(message);
+        expect(result.message).toMatch(/Nothing was changed\.$/);
+      }
+    });
+  }
+
+  test('the e2e fixtures are refused for the reasons their names give', () => {
+    const read = (name: string) => parseProgressFile(readFileSync(join(fixtures, name), 'utf8'));
+    expect(read('corrupt.json')).toMatchObject({ ok: false, message: expect.stringMatching(/not valid JSON/) });
+    expect(read('foreign.json')).toMatchObject({ ok: false, message: expect.stringMatching(/not a Vibe Check/) });
+    expect(read('future-version.json')).toMatchObject({ ok: false, message: expect.stringMatching(/newer version/) });
+    expect(read('damaged-entry.json')).toMatchObject({ ok: false, message: expect.stringMatching(/log\.0\.rating/) });
+  });
+});
