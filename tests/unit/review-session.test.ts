@@ -1,0 +1,164 @@
+import { describe, expect, test } from 'vitest';
+import type { DeckCard } from '../../src/lib/deck-schema.ts';
+import { DEFAULT_SETTINGS } from '../../src/lib/progress/schema.ts';
+import { ReviewSession } from '../../src/lib/review/session.ts';
+import { Rating, State } from '../../src/lib/srs/scheduler.ts';
+import { MemoryProgressStore, type ProgressStore } from '../../src/lib/store/progress-store.ts';
+import type { SyncMessage } from '../../src/lib/store/sync.ts';
+import { entry, HASH, OTHER_HASH } from '../fixtures/review/entries.ts';
+
+const T0 = new Date(2026, 0, 5, 10).getTime();
+
+function card(id: string, hash = HASH): DeckCard {
+  return {
+    id,
+    noteId: id,
+    kind: 'basic',
+    front: `<p>Q ${id}</p>`,
+    back: `<p>A ${id}</p>`,
+    concept: '/phases/constraints/#latency',
+    concepts: ['/phases/constraints/#latency'],
+    conceptTitle: ['Constraints', 'Latency'],
+    section: 'phases',
+    tags: [],
+    origin: 'authored',
+    source: 'phases/constraints.mdx',
+    hash,
+  };
+}
+
+function makeSession(
+  options: { cards?: DeckCard[]; store?: ProgressStore; cram?: boolean; messages?: SyncMessage[] } = {},
+) {
+  let now = T0;
+  const store = options.store ?? new MemoryProgressStore();
+  const session = new ReviewSession({
+    cards: options.cards ?? [card('a'), card('b'), card('c')],
+    store,
+    entries: [],
+    settings: { ...DEFAULT_SETTINGS },
+    cram: options.cram ?? false,
+    now: () => now,
+    broadcast: (message) => options.messages?.push(message),
+  });
+  return { session, store, tick: (ms: number) => (now += ms) };
+}
+
+describe('a review session', () => {
+  test('shows new cards in deck order, labels the buttons with FSRS intervals and logs each rating', async () => {
+    const messages: SyncMessage[] = [];
+    const { session, store, tick } = makeSession({ messages });
+    expect(session.advance()?.card.id).toBe('a');
+    expect(session.previews().map((p) => p.label)).toEqual(['1m', '6m', '10m', expect.stringMatching(/^\d+d$/)]);
+    tick(5000);
+    expect(await session.rate(Rating.Good)).toBe('rated');
+    expect(session.counts()).toEqual({ fresh: 2, learning: 1, review: 0, cram: 0 });
+    expect(session.advance()?.card.id).toBe('b');
+    const { entries } = await store.load();
+    expect(entries).toMatchObject([{ cardId: 'a', rating: 3, reviewedAt: T0 + 5000, cardHash: HASH }]);
+    expect(messages).toMatchObject([{ type: 'appended', entry: { cardId: 'a' } }]);
+  });
+
+  test('undo removes the last rating from the log and brings the card back', async () => {
+    const { session, store, tick } = makeSession();
+    session.advance();
+    await session.rate(Rating.Easy);
+    session.advance();
+    tick(1000);
+    await session.rate(Rating.Again);
+    expect(session.canUndo).toBe(true);
+    const back = await session.undo();
+    expect(back?.card.id).toBe('b');
+    expect((await store.load()).entries.map((e) => e.cardId)).toEqual(['a']);
+    expect(session.states().get('b')).toBeUndefined();
+    expect(session.tally.reviewed).toBe(1);
+    await session.undo();
+    expect((await store.load()).entries).toEqual([]);
+    expect(await session.undo()).toBeNull();
+  });
+
+  test('a card rated in another tab after it was shown here is not rated twice', async () => {
+    const store = new MemoryProgressStore();
+    const tabA = makeSession({ store });
+    const tabB = makeSession({ store });
+    tabA.session.advance();
+    tabB.session.advance();
+    tabA.tick(1000);
+    await tabA.session.rate(Rating.Good);
+    tabB.tick(2000);
+    expect(await tabB.session.rate(Rating.Easy)).toBe('already-rated');
+    expect((await store.load()).entries).toHaveLength(1);
+    // B now knows A's rating: a is in learning, not new.
+    expect(tabB.session.states().get('a')?.card.state).toBe(State.Learning);
+  });
+
+  test('a broadcast from another tab moves this tab off a card rated there', async () => {
+    const { session } = makeSession();
+    session.advance();
+    const remote = entry('a', Rating.Easy, T0 + 10);
+    expect(await session.applyRemote({ type: 'appended', entry: remote })).toBe(true);
+    expect(session.advance()?.card.id).toBe('b');
+    expect(await session.applyRemote({ type: 'removed', id: remote.id, cardId: 'a' })).toBe(false);
+    expect(session.states().get('a')).toBeUndefined();
+  });
+
+  test('an edited card is flagged, and resetting it makes it new while keeping its history', async () => {
+    const store = new MemoryProgressStore([entry('a', Rating.Easy, T0 - 10 * 86_400_000, { cardHash: OTHER_HASH })]);
+    const { entries } = await store.load();
+    const session = new ReviewSession({
+      cards: [card('a')],
+      store,
+      entries,
+      settings: { ...DEFAULT_SETTINGS },
+      now: () => T0,
+    });
+    expect(session.editedCards().map((c) => c.id)).toEqual(['a']);
+    expect(session.advance()).toMatchObject({ card: { id: 'a' }, edited: true, kind: 'review' });
+    await session.resetCard('a');
+    expect(session.editedCards()).toEqual([]);
+    expect(session.states().get('a')?.card.state).toBe(State.New);
+    expect((await store.load()).entries).toHaveLength(2);
+  });
+
+  test('cram goes through every card, sends Again to the back and writes nothing', async () => {
+    const { session, store } = makeSession({ cram: true });
+    const seen: string[] = [];
+    for (const grade of [Rating.Again, Rating.Good, Rating.Good, Rating.Good]) {
+      const current = session.advance();
+      if (current) seen.push(current.card.id);
+      await session.rate(grade);
+    }
+    expect(seen).toEqual(['a', 'b', 'c', 'a']);
+    expect(session.advance()).toBeNull();
+    expect((await store.load()).entries).toEqual([]);
+    expect(session.previews()).toEqual([]);
+  });
+
+  test('when storage fails mid-session, reviews continue in memory and the problem is reported', async () => {
+    const failing = new MemoryProgressStore();
+    const broken: ProgressStore = Object.assign(Object.create(failing) as ProgressStore, {
+      persistent: true,
+      append: () => Promise.reject(new DOMException('full', 'QuotaExceededError')),
+    });
+    const { session } = makeSession({ store: broken });
+    session.advance();
+    expect(await session.rate(Rating.Good)).toBe('rated');
+    expect(session.storageProblem).toMatch(/can no longer be saved/);
+    expect(session.store.persistent).toBe(false);
+    expect((await session.store.load()).entries).toHaveLength(1);
+  });
+
+  test('changing the desired retention replays the log with the new parameters', async () => {
+    const { session, tick } = makeSession({ cards: [card('a')] });
+    session.advance();
+    await session.rate(Rating.Good);
+    tick(10 * 60_000);
+    session.advance();
+    await session.rate(Rating.Good);
+    tick(2 * 86_400_000);
+    session.advance();
+    expect(session.previews().map((p) => p.label)).toEqual(['10m', '7d', '10d', '17d']);
+    await session.updateSettings({ ...DEFAULT_SETTINGS, desiredRetention: 0.97 });
+    expect(session.previews().map((p) => p.label)).toEqual(['10m', '2d', '3d', '4d']);
+  });
+});
