@@ -112,3 +112,8 @@ function valueOffset(
   const start = i + 1;
   return source.startsWith(value, start) ? start : undefined;
 }
+
+/** Whether the element names the attribute at all, valid or not (so a bad value is not also reported as missing). */
+export function hasAttribute(element: JsxElement, name: string): boolean {
+  return element.attributes.some((a) => a.type === 'mdxJsxAttribute' && a.name === name);
+}

@@ -25,6 +25,7 @@ import { parseMdx } from './parse.ts';
 import { compareStrings, sortProblems, type Problem } from './problems.ts';
 import { plainText, renderHast, renderHtml } from './render-html.ts';
 import { validateAcrossPages } from './validate.ts';
+import { processFilesInWorkers } from './workers.ts';
 
 export interface SourceFile {
   /** Path relative to the content folder, `/`-separated. */
@@ -46,7 +47,13 @@ export interface DeckBuild {
 
 export type BuildResult = { ok: true; build: DeckBuild } | { ok: false; problems: Problem[] };
 
-/** Reads every guide under `contentDir` and builds the deck. */
+/** What the per-file stage learns from one guide; independent of every other file. */
+export interface FileResult {
+  page: PageRecord | undefined;
+  problems: Problem[];
+}
+
+/** Reads every guide under `contentDir` and builds the deck, in this thread. */
 export function buildDeckFromDir(contentDir: string): BuildResult {
   const files = listMdxFiles(contentDir).map((path) => ({
     path,
@@ -56,34 +63,51 @@ export function buildDeckFromDir(contentDir: string): BuildResult {
 }
 
 /**
+ * Like `buildDeckFromDir`, with the per-file work (parsing dominates) spread
+ * over worker threads when there are enough files to pay for starting them.
+ */
+export async function buildDeckFromDirParallel(contentDir: string): Promise<BuildResult> {
+  const paths = listMdxFiles(contentDir);
+  const results = await processFilesInWorkers(contentDir, paths);
+  return finishBuild(results);
+}
+
+/**
  * Builds the deck and the question index from guide sources. Collects every
  * problem in every file before giving up, so one run shows all of them.
  */
 export function buildDeck(files: readonly SourceFile[]): BuildResult {
+  const sorted = [...files].sort((a, b) => compareStrings(a.path, b.path));
+  return finishBuild(sorted.map((file) => processFile(file.path, file.source)));
+}
+
+/** Parses one guide, validates its frontmatter and extracts its headings, cards and questions. */
+export function processFile(path: string, source: string): FileResult {
   const problems: Problem[] = [];
-  const pages: PageRecord[] = [];
-  for (const { path, source } of [...files].sort((a, b) => compareStrings(a.path, b.path))) {
-    const parsed = parseMdx(source, path);
-    if (!parsed.ok) {
-      problems.push(parsed.problem);
-      continue;
-    }
-    const id = contentIdFromPath(path);
-    const url = `/${id}/`;
-    if (!conceptUrlSchema.safeParse(url).success) {
-      problems.push({
-        file: path,
-        line: 1,
-        column: 1,
-        message: `the file name gives the URL ${url}; use only a-z, 0-9 and "-"`,
-      });
-    }
-    const frontmatter = readFrontmatter(parsed.tree, path);
-    if (!frontmatter.ok) problems.push(...frontmatter.problems);
-    // Keep extracting with a stand-in so card problems in the same file are reported too.
-    const data = frontmatter.ok ? frontmatter.data : standInFrontmatter(path);
-    pages.push(extractPage(parsed.tree, { file: path, source, id, url, frontmatter: data }, problems));
+  const parsed = parseMdx(source, path);
+  if (!parsed.ok) return { page: undefined, problems: [parsed.problem] };
+  const id = contentIdFromPath(path);
+  const url = `/${id}/`;
+  if (!conceptUrlSchema.safeParse(url).success) {
+    problems.push({
+      file: path,
+      line: 1,
+      column: 1,
+      message: `the file name gives the URL ${url}; use only a-z, 0-9 and "-"`,
+    });
   }
+  const frontmatter = readFrontmatter(parsed.tree, path);
+  if (!frontmatter.ok) problems.push(...frontmatter.problems);
+  // Keep extracting with a stand-in so card problems in the same file are reported too.
+  const data = frontmatter.ok ? frontmatter.data : standInFrontmatter(path);
+  const page = extractPage(parsed.tree, { file: path, source, id, url, frontmatter: data }, problems);
+  return { page, problems };
+}
+
+/** The cross-file stage: generated cards, site-wide checks, then the outputs. Results must be in path order. */
+export function finishBuild(results: readonly FileResult[]): BuildResult {
+  const problems = results.flatMap((r) => r.problems);
+  const pages = results.flatMap((r) => (r.page ? [r.page] : []));
   const phaseNames = collectPhaseNames(pages);
   for (const page of pages) page.notes.push(...generateNotes(page, phaseNames));
   problems.push(...validateAcrossPages(pages));

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { buildDeckFromDir } from './build.ts';
+import { buildDeckFromDirParallel } from './build.ts';
 import { serializeOutputs, writeOutputs } from './outputs.ts';
 import { formatProblem } from './problems.ts';
 
@@ -13,7 +13,7 @@ are used when --site-url and --base are not given (absolute links in the Anki ex
  * The deck builder's command line (contract): on invalid content it prints one
  * `path:line:column: message` line per problem, exits 1 and writes nothing.
  */
-export function main(argv: readonly string[], env: Record<string, string | undefined>): number {
+export async function main(argv: readonly string[], env: Record<string, string | undefined>): Promise<number> {
   let args;
   try {
     args = parseArgs({
@@ -39,7 +39,7 @@ export function main(argv: readonly string[], env: Record<string, string | undef
   const contentDir = args.content;
   let result;
   try {
-    result = buildDeckFromDir(contentDir);
+    result = await buildDeckFromDirParallel(contentDir);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
       console.error(`No content folder at ${contentDir}`);
@@ -68,4 +68,4 @@ export function main(argv: readonly string[], env: Record<string, string | undef
   return 0;
 }
 
-if (import.meta.main) process.exitCode = main(process.argv.slice(2), process.env);
+if (import.meta.main) process.exitCode = await main(process.argv.slice(2), process.env);

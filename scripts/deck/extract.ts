@@ -1,7 +1,15 @@
 import type { Nodes, PhrasingContent, Root, RootContent } from 'mdast';
 import type { MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { GuideFrontmatter } from '../../src/lib/guide-schema.ts';
-import { isDigits, readAttributes, splitWords, startOf, type AttributeValue, type JsxElement } from './attributes.ts';
+import {
+  hasAttribute,
+  isDigits,
+  readAttributes,
+  splitWords,
+  startOf,
+  type AttributeValue,
+  type JsxElement,
+} from './attributes.ts';
 import { HeadingTracker } from './headings.ts';
 import { createLocator } from './locator.ts';
 import type { AlsoLink, NoteContent, NoteRecord, PageRecord } from './model.ts';
@@ -49,8 +57,9 @@ export function extractPage(tree: Root, input: PageInput, problems: Problem[]): 
     const place = placeOf(element);
     const id = attributes.get('id');
     let validId: string | undefined;
-    if (!id) report(place, `<${tag}> is missing the id attribute`);
-    else if (id.value.trim() === '') report(id.place, `<${tag}> has an empty id`);
+    if (!id) {
+      if (!hasAttribute(element, 'id')) report(place, `<${tag}> is missing the id attribute`);
+    } else if (id.value.trim() === '') report(id.place, `<${tag}> has an empty id`);
     else if (!isKebabId(id.value))
       report(
         id.place,
@@ -75,8 +84,10 @@ export function extractPage(tree: Root, input: PageInput, problems: Problem[]): 
     const attributes = readAttributes(element, CARD_ATTRIBUTES, source, report);
     const common = readCommon(attributes, element, 'Card');
     const q = attributes.get('q');
-    if (!q) report(common.place, `${common.label} is missing the q attribute (the question)`);
-    else if (q.value.trim() === '') report(q.place, `${common.label} has an empty q`);
+    if (!q) {
+      if (!hasAttribute(element, 'q'))
+        report(common.place, `${common.label} is missing the q attribute (the question)`);
+    } else if (q.value.trim() === '') report(q.place, `${common.label} has an empty q`);
     const answer = element.children as RootContent[];
     if (!hasContent(answer)) report(common.place, `${common.label} has no answer between <Card> and </Card>`);
     if (!common.id || !q || q.value.trim() === '') return;

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Deck, QuestionIndex } from '../../src/lib/deck-schema.ts';
-import { buildDeckFromDir, type BuildResult } from './build.ts';
+import { buildDeckFromDir, buildDeckFromDirParallel, type BuildResult } from './build.ts';
 import { formatProblem, type Problem } from './problems.ts';
 
 /**
@@ -32,6 +32,16 @@ export function loadDeck(contentDir: string = defaultContentDir()): BuildResult 
     result = buildDeckFromDir(key);
     store.set(key, result);
   }
+  return result;
+}
+
+/** Like `loadDeck`, building in worker threads on a cache miss: for hooks that can wait (the integration). */
+export async function loadDeckParallel(contentDir: string = defaultContentDir()): Promise<BuildResult> {
+  const key = resolve(contentDir);
+  const cached = cache().get(key);
+  if (cached) return cached;
+  const result = await buildDeckFromDirParallel(key);
+  cache().set(key, result);
   return result;
 }
 

@@ -2,7 +2,14 @@ import { writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { DeckContentError, getDeckData, invalidateDeck, loadDeck, type DeckData } from '../../scripts/deck/load.ts';
+import {
+  DeckContentError,
+  getDeckData,
+  invalidateDeck,
+  loadDeck,
+  loadDeckParallel,
+  type DeckData,
+} from '../../scripts/deck/load.ts';
 import { DECK_FILES, serializeOutputs } from '../../scripts/deck/outputs.ts';
 import { formatProblem } from '../../scripts/deck/problems.ts';
 
@@ -41,13 +48,13 @@ export function deckIntegration(): AstroIntegration {
   return {
     name: 'vibe-check:deck',
     hooks: {
-      'astro:config:setup': ({ config, command }) => {
+      'astro:config:setup': async ({ config, command }) => {
         contentDir = fileURLToPath(new URL('./content/', config.root));
         contentLabel = relative(process.cwd(), contentDir).split(sep).join('/') || 'content';
         base = config.base;
         if (command !== 'build') return;
         invalidateDeck(contentDir);
-        const result = loadDeck(contentDir);
+        const result = await loadDeckParallel(contentDir);
         if (!result.ok) throw new DeckContentError(result.problems, contentLabel);
       },
       'astro:server:setup': ({ server, logger }) => {
