@@ -123,7 +123,7 @@ describe('a review session', () => {
   test('cram goes through every card, sends Again to the back and writes nothing', async () => {
     const { session, store } = makeSession({ cram: true });
     const seen: string[] = [];
-    for (const grade of [Rating.Again, Rating.Good, Rating.Good, Rating.Good]) {
+    for (const grade of [Rating.Again, Rating.Good, Rating.Good, Rating.Good] as const) {
       const current = session.advance();
       if (current) seen.push(current.card.id);
       await session.rate(grade);
