@@ -264,3 +264,22 @@ test('under a base path the deck loads and concept links keep the prefix', async
   await expect(page.getByRole('button', { name: /Show answer/ })).toBeEnabled();
   await expect(page.locator('[data-concept]')).toHaveAttribute('href', /^\/vibe\//u);
 });
+
+test('statistics: forecast, heatmap, retention and mastery drawn from the local log', async ({ page }) => {
+  await openReview(page, '?section=phases');
+  for (let i = 0; i < 3; i++) await answer(page, '4');
+  await page.getByRole('link', { name: /Statistics/ }).click();
+  await expect(page.getByRole('heading', { name: 'Review statistics' })).toBeVisible();
+  await expect(page.getByRole('status')).toHaveText('3 reviews in this browser.');
+  // The three Easy cards are due in a few days: the forecast's total says so.
+  await expect(page.getByRole('img', { name: /Cards due per day/ })).toBeVisible();
+  await expect(page.getByRole('img', { name: /^3 reviews on 1 day since/ })).toBeVisible();
+  await expect(page.locator('[data-retention]')).toHaveText('No reviews of graduated cards in the last 30 days yet.');
+  const phases = page.locator('.mastery-table').first();
+  await expect(phases.locator('tbody tr').first()).toBeVisible();
+  await expect(page.locator('.mastery-table meter').first()).toBeAttached();
+  const studied = await page.locator('.mastery-table tbody td:nth-child(2)').allInnerTexts();
+  expect(studied.map((t) => Number(t.split(' / ')[0])).reduce((a, b) => a + b, 0)).toBe(3);
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => v.id)).toEqual([]);
+});

@@ -1,5 +1,5 @@
 import type { DeckCard } from '../../lib/deck-schema.ts';
-import { deckTags, filterCards, loadDeck } from '../../lib/review/deck.ts';
+import { deckTags, filterByConcepts, filterCards, loadDeck } from '../../lib/review/deck.ts';
 import { ReviewSession, type CurrentCard } from '../../lib/review/session.ts';
 import { DEFAULT_SETTINGS, settingsSchema } from '../../lib/progress/schema.ts';
 import { describeInterval } from '../../lib/srs/format.ts';
@@ -97,6 +97,7 @@ class ReviewApp extends HTMLElement {
     const params = new URLSearchParams(location.search);
     const filter = { section: params.get('section') || null, tag: params.get('tag') || null };
     const cram = params.get('mode') === 'cram';
+    const concepts = (params.get('concepts') ?? '').split(',').filter(Boolean);
     const [{ store, problem }, deck] = await Promise.all([
       openProgressStore(),
       loadDeck(this.dataset['deckUrl'] ?? withBase('/deck.json')).catch((error: unknown) => error as Error),
@@ -114,7 +115,7 @@ class ReviewApp extends HTMLElement {
       loaded = { entries: [], invalid: 0, settings: { ...DEFAULT_SETTINGS } };
     }
     this.#session = new ReviewSession({
-      cards: filterCards(deck, filter),
+      cards: filterByConcepts(filterCards(deck, filter), concepts),
       store,
       entries: loaded.entries,
       settings: loaded.settings,

@@ -84,7 +84,7 @@ function drawHeatmap(perDay: Map<number, number>, now: number): SVGElement {
   const svg = svgElement('svg', {
     viewBox: `0 0 ${weeks * cell + 30} ${7 * cell + 20}`,
     role: 'img',
-    'aria-label': `${total} reviews on ${activeDays} days since ${dateLabel(first)}.`,
+    'aria-label': `${total} review${total === 1 ? '' : 's'} on ${activeDays} day${activeDays === 1 ? '' : 's'} since ${dateLabel(first)}.`,
   });
   for (const [row, name] of [
     [1, 'Mon'],
