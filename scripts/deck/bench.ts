@@ -15,7 +15,7 @@ const PROSE =
  * Synthetic guides shaped like the real ones (frontmatter, h2 sections, prose,
  * cards of every kind, cross-page `also` links), for measuring build time.
  */
-export function syntheticContent(pageCount: number, cardsPerPage: number): SourceFile[] {
+export function syntheticContent(pageCount: number, cardsPerPage: number, paragraphsPerSection = 2): SourceFile[] {
   const files: SourceFile[] = [];
   const sectionsPerPage = 5;
   for (let p = 1; p <= pageCount; p++) {
@@ -32,7 +32,8 @@ export function syntheticContent(pageCount: number, cardsPerPage: number): Sourc
     ];
     let card = 0;
     for (let s = 1; s <= sectionsPerPage; s++) {
-      lines.push(`## Section ${s}`, '', PROSE, '', PROSE, '');
+      lines.push(`## Section ${s}`, '');
+      for (let i = 0; i < paragraphsPerSection; i++) lines.push(PROSE, '');
       const cardsHere = Math.ceil((cardsPerPage - card) / (sectionsPerPage - s + 1));
       for (let c = 0; c < cardsHere; c++, card++) {
         const id = `p${p}-card-${card}`;

@@ -21,7 +21,7 @@ describe('deck builds are deterministic', () => {
     vi.spyOn(console, 'log').mockImplementation(() => undefined);
     // Enough pages that the CLI spreads them over worker threads (see workers.ts).
     const content = mkdtempSync(join(tmpdir(), 'deck-content-'));
-    writeContent(content, syntheticContent(120, 4));
+    writeContent(content, syntheticContent(100, 4, 0));
     const a = join(mkdtempSync(join(tmpdir(), 'deck-a-')), 'out');
     const b = join(mkdtempSync(join(tmpdir(), 'deck-b-')), 'out');
     expect(await main(['--content', content, '--out', a], {})).toBe(0);
