@@ -14,6 +14,9 @@ export const PRECACHE_IGNORES = [
   'sitemap*.xml',
   '**/*.map',
   'pagefind/playground/**',
+  // Pagefind's ready-made UIs: the site has its own search dialog over pagefind.js.
+  'pagefind/pagefind-*ui.*',
+  'pagefind/pagefind-highlight.js',
 ];
 
 /** A reader installs the whole precache on the first visit: keep it a small download. */

@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, matchesGlob } from 'node:path';
+import { PRECACHE_IGNORES } from '../../src/integrations/service-worker.ts';
 import { builtPages, readPage } from './support/built-site.ts';
 import { expect, test } from './support/fixtures.ts';
 import { builtFiles, SITES, titleOf, visitOnce, watchCsp } from './offline-support.ts';
 
 test.use({ serviceWorkers: 'allow' });
 
-/** Files the site never needs offline (see PRECACHE_IGNORES in src/integrations/service-worker.ts). */
-const NOT_PRECACHED = /^(sw\.js|sitemap[^/]*\.xml|pagefind\/playground\/.*|.*\.map)$/;
+const notPrecached = (file: string) =>
+  file === 'sw.js' || PRECACHE_IGNORES.some((pattern) => matchesGlob(file, pattern));
 
 for (const site of SITES) {
   test.describe(`offline, ${site.name}`, () => {
@@ -79,7 +80,7 @@ for (const site of SITES) {
       const root = site.url(baseURL);
       await visitOnce(page, root);
       await context.setOffline(true);
-      const files = builtFiles(site.dir()).filter((f) => !f.endsWith('.html') && !NOT_PRECACHED.test(f));
+      const files = builtFiles(site.dir()).filter((f) => !f.endsWith('.html') && !notPrecached(f));
       const sizes = await page.evaluate(
         (urls) =>
           Promise.all(

@@ -22,7 +22,9 @@ export function registerServiceWorker(base: string): void {
     });
 
   container.register(`${base}sw.js`, { scope: base }).then(
-    (registration) => {
+    (registration: ServiceWorkerRegistration | undefined) => {
+      // Automation that blocks service workers (Playwright) resolves with nothing.
+      if (!registration) return;
       // Without a controller the page is not on any version yet (first visit, hard reload).
       if (registration.waiting && container.controller) offer(registration.waiting);
       registration.addEventListener('updatefound', () => {
