@@ -30,6 +30,18 @@ export function filterCards(cards: readonly DeckCard[], filter: DeckFilter): Dec
   );
 }
 
+/**
+ * Cards linked to any of the given concepts (the `?concepts=` filter drill mode
+ * links to); a page URL without `#` takes in every section of that page. An
+ * empty list keeps every card.
+ */
+export function filterByConcepts(cards: readonly DeckCard[], concepts: readonly string[]): DeckCard[] {
+  if (concepts.length === 0) return [...cards];
+  return cards.filter((card) =>
+    card.concepts.some((c) => concepts.some((want) => c === want || (!want.includes('#') && c.startsWith(want)))),
+  );
+}
+
 /** Every tag in the deck, sorted. */
 export function deckTags(cards: readonly DeckCard[]): string[] {
   return [...new Set(cards.flatMap((card) => card.tags))].sort();
