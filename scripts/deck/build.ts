@@ -66,9 +66,9 @@ export function buildDeckFromDir(contentDir: string): BuildResult {
  * Like `buildDeckFromDir`, with the per-file work (parsing dominates) spread
  * over worker threads when there are enough files to pay for starting them.
  */
-export async function buildDeckFromDirParallel(contentDir: string): Promise<BuildResult> {
+export async function buildDeckFromDirParallel(contentDir: string, minFilesPerWorker?: number): Promise<BuildResult> {
   const paths = listMdxFiles(contentDir);
-  const results = await processFilesInWorkers(contentDir, paths);
+  const results = await processFilesInWorkers(contentDir, paths, minFilesPerWorker);
   return finishBuild(results);
 }
 

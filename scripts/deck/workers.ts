@@ -4,8 +4,12 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { FileResult } from './build.ts';
 
-/** Below this many files, starting workers (each loads the parser) costs more than it saves. */
-const MIN_FILES_PER_WORKER = 48;
+/**
+ * Below this many files per worker, starting workers costs more than it saves:
+ * each one loads and compiles the whole parser (a second or more), about the
+ * time it takes to parse a hundred or so typical guides.
+ */
+export const MIN_FILES_PER_WORKER = 150;
 const MAX_WORKERS = 8;
 
 /**
@@ -13,8 +17,12 @@ const MAX_WORKERS = 8;
  * pays, and returns the results in the same order. Falls back to this thread
  * if workers cannot start (e.g. a runtime without worker support).
  */
-export async function processFilesInWorkers(contentDir: string, paths: readonly string[]): Promise<FileResult[]> {
-  const count = Math.min(MAX_WORKERS, availableParallelism(), Math.floor(paths.length / MIN_FILES_PER_WORKER));
+export async function processFilesInWorkers(
+  contentDir: string,
+  paths: readonly string[],
+  minFilesPerWorker = MIN_FILES_PER_WORKER,
+): Promise<FileResult[]> {
+  const count = Math.min(MAX_WORKERS, availableParallelism(), Math.floor(paths.length / minFilesPerWorker));
   if (count < 2) return inThisThread(contentDir, paths);
   // Interleave files so each worker gets a similar mix of long and short pages.
   const shares = Array.from({ length: count }, (_, w) => paths.filter((_, i) => i % count === w));
