@@ -109,8 +109,9 @@ class ReviewApp extends HTMLElement {
     this.#deck = deck;
     this.#fillFilters(filter, cram);
     let loaded;
+    let snapshot: unknown;
     try {
-      loaded = await store.load();
+      [loaded, snapshot] = await Promise.all([store.load(), store.loadSnapshot().catch(() => undefined)]);
     } catch {
       loaded = { entries: [], invalid: 0, settings: { ...DEFAULT_SETTINGS } };
     }
@@ -121,6 +122,12 @@ class ReviewApp extends HTMLElement {
       settings: loaded.settings,
       cram,
       broadcast: (message) => this.#sync.post(message),
+      snapshot,
+    });
+    if (!this.#session.restoredFromSnapshot) this.#saveSnapshot();
+    // Leaving (or hiding) the tab stores the replayed states, so the next visit skips the replay.
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'hidden') this.#saveSnapshot();
     });
     this.#showStorage(problem, loaded.invalid);
     this.#fillSettings();
@@ -131,6 +138,11 @@ class ReviewApp extends HTMLElement {
     });
     this.#el.actions.hidden = false;
     this.#next();
+  }
+
+  #saveSnapshot(): void {
+    const session = this.#session;
+    if (session && !session.cram) void session.store.saveSnapshot(session.snapshot()).catch(() => {});
   }
 
   #gradeButtons(): HTMLButtonElement[] {

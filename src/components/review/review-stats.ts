@@ -2,7 +2,7 @@ import type { DeckCard } from '../../lib/deck-schema.ts';
 import { loadDeck } from '../../lib/review/deck.ts';
 import { sectionLabel, type SectionId } from '../../lib/sections.ts';
 import { startOfStudyDay, studyDayStart } from '../../lib/srs/day.ts';
-import { replayLog } from '../../lib/srs/replay.ts';
+import { restoreOrReplay } from '../../lib/srs/replay-cache.ts';
 import { createScheduler } from '../../lib/srs/scheduler.ts';
 import { dueForecast, masteryByConcept, reviewsPerDay, trueRetention } from '../../lib/srs/stats.ts';
 import { openProgressStore } from '../../lib/store/progress-store.ts';
@@ -174,10 +174,13 @@ class ReviewStats extends HTMLElement {
         openProgressStore(),
         loadDeck(this.dataset['deckUrl'] ?? withBase('/deck.json')),
       ]);
-      const { entries, settings } = await store.load();
+      const [{ entries, settings }, snapshot] = await Promise.all([
+        store.load(),
+        store.loadSnapshot().catch(() => undefined),
+      ]);
       const now = Date.now();
       const scheduler = createScheduler(settings);
-      const states = replayLog(scheduler, entries);
+      const { states } = restoreOrReplay(scheduler, entries, settings, snapshot);
       const deckIds = cards.map((card) => card.id);
       part('forecast')?.replaceChildren(drawForecast(dueForecast(states, deckIds, now), now));
       const since = studyDayStart(now, -27 * 7);

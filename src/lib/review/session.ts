@@ -4,6 +4,7 @@ import { RESET_RATING, type ReviewEntry, type ReviewSettings } from '../progress
 import { formatInterval, describeInterval } from '../srs/format.ts';
 import { buildQueue, pickNext, type QueueItem, type StudyQueue } from '../srs/queue.ts';
 import { applyEntry, replayCard, replayLog, type ReplayedCard } from '../srs/replay.ts';
+import { logFingerprint, restoreOrReplay, type ReplaySnapshot } from '../srs/replay-cache.ts';
 import { createScheduler, GRADES, type Grade, type Scheduler } from '../srs/scheduler.ts';
 import { MemoryProgressStore, type ProgressStore } from '../store/progress-store.ts';
 import type { SyncMessage } from '../store/sync.ts';
@@ -19,6 +20,8 @@ export interface SessionOptions {
   now?: () => number;
   /** Tells other tabs about changes. */
   broadcast?: (message: SyncMessage) => void;
+  /** A cached replay from storage; used only if it was made from exactly these entries and settings. */
+  snapshot?: unknown;
 }
 
 export interface CurrentCard {
@@ -70,6 +73,8 @@ export class ReviewSession {
   #cramDone: string[] = [];
   /** Set when storage failed during the session. */
   storageProblem: string | null = null;
+  /** Whether the card states came from the cached snapshot rather than a replay. */
+  readonly restoredFromSnapshot: boolean;
   tally: Tally;
 
   constructor(options: SessionOptions) {
@@ -82,7 +87,9 @@ export class ReviewSession {
     this.#settings = options.settings;
     this.#scheduler = createScheduler(options.settings);
     for (const entry of options.entries) this.#entries.set(entry.id, entry);
-    this.#states = replayLog(this.#scheduler, options.entries);
+    const restored = restoreOrReplay(this.#scheduler, options.entries, options.settings, options.snapshot);
+    this.#states = restored.states;
+    this.restoredFromSnapshot = restored.reused;
     this.#cramQueue = options.cards.map((card) => card.id);
     this.tally = { reviewed: 0, byGrade: { 1: 0, 2: 0, 3: 0, 4: 0 }, startedAt: this.#now() };
   }
@@ -101,6 +108,11 @@ export class ReviewSession {
 
   get canUndo(): boolean {
     return this.#undo.length > 0;
+  }
+
+  /** The current states with what they derive from, for the replay cache. */
+  snapshot(): ReplaySnapshot {
+    return { fingerprint: logFingerprint([...this.#entries.values()], this.#settings), states: [...this.#states] };
   }
 
   /** All log entries known to this tab. */

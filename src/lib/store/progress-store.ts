@@ -2,6 +2,7 @@ import type { IDBPDatabase } from 'idb';
 import { validateStoredEntries } from '../progress/file.ts';
 import { DEFAULT_SETTINGS, settingsSchema, type ReviewEntry, type ReviewSettings } from '../progress/schema.ts';
 import { mergeLogs } from '../progress/merge.ts';
+import type { ReplaySnapshot } from '../srs/replay-cache.ts';
 import { openProgressDb, type ProgressDb } from './db.ts';
 
 export interface LoadedProgress {
@@ -40,6 +41,9 @@ export interface ProgressStore {
     settings?: ReviewSettings,
   ): Promise<ImportResult>;
   entriesForCard(cardId: string): Promise<ReviewEntry[]>;
+  /** The cached replay (unvalidated: the caller checks it against the log). */
+  loadSnapshot(): Promise<unknown>;
+  saveSnapshot(snapshot: ReplaySnapshot): Promise<void>;
 }
 
 function readSettings(raw: unknown): ReviewSettings {
@@ -84,6 +88,14 @@ export class IdbProgressStore implements ProgressStore {
 
   async saveSettings(settings: ReviewSettings): Promise<void> {
     await this.#db.put('meta', settings, 'settings');
+  }
+
+  async loadSnapshot(): Promise<unknown> {
+    return this.#db.get('meta', 'snapshot');
+  }
+
+  async saveSnapshot(snapshot: ReplaySnapshot): Promise<void> {
+    await this.#db.put('meta', snapshot, 'snapshot');
   }
 
   async entriesForCard(cardId: string): Promise<ReviewEntry[]> {
@@ -163,6 +175,14 @@ export class MemoryProgressStore implements ProgressStore {
 
   async saveSettings(settings: ReviewSettings): Promise<void> {
     this.#settings = settings;
+  }
+
+  async loadSnapshot(): Promise<unknown> {
+    return undefined;
+  }
+
+  async saveSnapshot(): Promise<void> {
+    // Nothing survives the tab anyway.
   }
 
   async entriesForCard(cardId: string): Promise<ReviewEntry[]> {
