@@ -17,8 +17,9 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
   // Astro hashes every script and style it emits into a CSP <meta>, so no inline
-  // event handler or foreign origin can run.
-  security: { csp: true },
+  // event handler or foreign origin can run. Pagefind's search runs as WebAssembly,
+  // which script-src must allow to compile ('wasm-unsafe-eval' allows nothing else).
+  security: { csp: { scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] } } },
   devToolbar: { enabled: false },
   prefetch: false,
   // Order matters at astro:build:done: the deck and the Pagefind index must exist

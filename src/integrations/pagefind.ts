@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -8,6 +8,24 @@ import { PAGEFIND_CACHE_TAG_PLACEHOLDER } from '../lib/search/pagefind-cache-tag
 
 /** The bundle lands in `<outDir>/pagefind/`, where the search dialog loads it from (under the base path). */
 export const PAGEFIND_DIR = 'pagefind';
+
+/**
+ * Files Pagefind writes that this site never loads: its prebuilt UIs (the dialog uses
+ * pagefind.js directly), the web worker (search runs on the main thread) and the index
+ * for pages without a language (every page is `lang="en"`). Removing them keeps them
+ * out of the offline precache.
+ */
+export const UNUSED_BUNDLE_FILES = [
+  'pagefind-ui.js',
+  'pagefind-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+  'pagefind-highlight.js',
+  'pagefind-worker.js',
+  'wasm.unknown.pagefind',
+];
 
 /** The part of the pagefind module used here, so tests can pass a fake. */
 export type PagefindApi = Pick<typeof pagefind, 'createIndex' | 'close'>;
@@ -40,6 +58,8 @@ export async function buildPagefindIndex(dir: string, api: PagefindApi = pagefin
     const outputPath = join(dir, PAGEFIND_DIR);
     const written = await index.writeFiles({ outputPath });
     ensureNoErrors(`write ${outputPath}`, written.errors);
+
+    await Promise.all(UNUSED_BUNDLE_FILES.map((file) => rm(join(outputPath, file), { force: true })));
 
     const entry = await readFile(join(outputPath, 'pagefind-entry.json'));
     const cacheTag = createHash('sha256').update(entry).digest('hex').slice(0, 16);

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -53,6 +53,9 @@ function fakePagefind(options: FakeOptions = {}) {
       if (!options.writeErrors?.length) {
         await mkdir(outputPath, { recursive: true });
         await writeFile(join(outputPath, 'pagefind-entry.json'), options.entry ?? '{"version":"1.6.0"}');
+        for (const file of ['pagefind.js', 'wasm.en.pagefind', 'pagefind-ui.js', 'pagefind-worker.js']) {
+          await writeFile(join(outputPath, file), file);
+        }
       }
       return { errors: options.writeErrors ?? [], outputPath };
     }),
@@ -84,6 +87,12 @@ describe('buildPagefindIndex', () => {
       'close',
     ]);
     expect(report.pageCount).toBe(2);
+  });
+
+  it('removes the bundle files the site never loads and keeps the rest', async () => {
+    await buildPagefindIndex(dir, fakePagefind().api);
+    const left = await readdir(join(dir, 'pagefind'));
+    expect(left.sort()).toEqual(['pagefind-entry.json', 'pagefind.js', 'wasm.en.pagefind']);
   });
 
   it('stamps every page that has the search trigger with a hash of the entry file', async () => {

@@ -32,6 +32,8 @@ const CONCEPTS = 3;
 const PAGES = 6;
 const SUB_RESULTS = 3;
 const DEBOUNCE_MS = 120;
+/** Pagefind answers in milliseconds once loaded; a broken load leaves its promise pending forever. */
+const PAGEFIND_TIMEOUT_MS = 8000;
 
 const enhanced = new WeakSet<HTMLElement>();
 
@@ -94,10 +96,13 @@ export function enhanceSearchDialog(host: HTMLElement): void {
 
     let pages: PagefindResultData[] = [];
     if (pagefind) {
-      const found = await pagefind.search(query);
-      const top = found ? await Promise.all(found.results.slice(0, PAGES).map((r) => r.data())) : [];
+      try {
+        pages = await withTimeout(searchPages(pagefind, query), PAGEFIND_TIMEOUT_MS);
+      } catch {
+        // Pagefind logs its own cause (a blocked or missing WebAssembly file, say) and never settles.
+        pagefindError = 'Full-text search is unavailable right now; concept search still works.';
+      }
       if (current !== generation) return;
-      pages = top;
     }
     renderPages(pageList, pages);
     pagesNote.textContent = pagefindError;
@@ -140,6 +145,18 @@ export function enhanceSearchDialog(host: HTMLElement): void {
   });
 
   if (input.value.trim() !== '') void run();
+}
+
+async function searchPages(pagefind: PagefindApi, query: string): Promise<PagefindResultData[]> {
+  const found = await pagefind.search(query);
+  return found ? Promise.all(found.results.slice(0, PAGES).map((result) => result.data())) : [];
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms);
+    promise.then(resolve, reject).finally(() => clearTimeout(timer));
+  });
 }
 
 function firstLink(dialog: HTMLDialogElement): HTMLAnchorElement | undefined {

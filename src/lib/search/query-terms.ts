@@ -13,7 +13,8 @@ const STOP_WORDS = new Set(
     'is it its just me more most my no not now of off on once one only or other our out over own please ' +
     'same she should so some such than that the their them then there these they this those through to ' +
     'too under until up us very was we were what when where which while who whom why will with would ' +
-    'you your yours ll ve re s t d m i’d i’m don’t can’t’ ok let lets say tell thing things way much many'
+    'you your yours ll ve re s t d m i’d i’m don’t can’t’ ok let lets say tell thing things way much many ' +
+    'must might may shall ought'
   ).split(' '),
 );
 
