@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { spawn } from 'node:child_process';
 import { appendFile, cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -81,6 +82,11 @@ for (const site of SITES) {
             `update-prompt-${site.base.replaceAll('/', '') || 'root'}.png`,
           ),
         });
+      }
+      for (const theme of ['light', 'dark'] as const) {
+        await page.evaluate((t) => (document.documentElement.dataset['theme'] = t), theme);
+        const axe = await new AxeBuilder({ page }).include('.update-prompt').analyze();
+        expect(axe.violations.map((v) => `${theme}: ${v.id}`)).toEqual([]);
       }
       // Nothing reloaded, the card is still mid-answer, and its rating keys still go to the review.
       await page.waitForTimeout(1_000);

@@ -72,6 +72,38 @@ for (const site of SITES) {
       expect(csp).toEqual([]);
     });
 
+    test('Chrome finds it installable: manifest under the base, icons that load at their sizes', async ({
+      page,
+      baseURL,
+    }) => {
+      const root = site.url(baseURL);
+      await visitOnce(page, root);
+      const cdp = await page.context().newCDPSession(page);
+      const app = await cdp.send('Page.getAppManifest');
+      expect(app.url).toBe(new URL('manifest.webmanifest', root).href);
+      expect(app.errors).toEqual([]);
+      const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+      // Playwright's contexts are incognito, the one thing that stops a real install here.
+      expect(installabilityErrors.map((e) => e.errorId).filter((id) => id !== 'in-incognito')).toEqual([]);
+      const manifest = JSON.parse(app.data ?? '{}') as {
+        start_url: string;
+        scope: string;
+        icons: { src: string; sizes: string }[];
+      };
+      expect([manifest.start_url, manifest.scope]).toEqual([site.base, site.base]);
+      const sizes = await page.evaluate(
+        (icons) =>
+          Promise.all(
+            icons.map(async ({ src }) => {
+              const bitmap = await createImageBitmap(await (await fetch(src)).blob());
+              return `${bitmap.width}x${bitmap.height}`;
+            }),
+          ),
+        manifest.icons.filter((i) => i.sizes !== 'any'),
+      );
+      expect(sizes).toEqual(manifest.icons.filter((i) => i.sizes !== 'any').map((i) => i.sizes));
+    });
+
     test('offline, every file of the build the site uses is served whole from the precache', async ({
       page,
       context,
