@@ -38,12 +38,13 @@ export async function runMeasured(
 ): Promise<RunResult> {
   const env = { ...process.env, ...options.env };
   const useTime = existsSync(GNU_TIME);
-  let probeDir: string | null = null;
+  // GNU time reports into a file of its own, so the command's output stays clean for error messages.
+  const probeDir = mkdtempSync(join(tmpdir(), 'vibe-bench-probe-'));
+  const timeReport = join(probeDir, 'time.txt');
   let argv: string[];
   if (useTime) {
-    argv = [GNU_TIME, '-v', command, ...args];
+    argv = [GNU_TIME, '-v', '-o', timeReport, command, ...args];
   } else {
-    probeDir = mkdtempSync(join(tmpdir(), 'vibe-bench-rss-'));
     const probe = join(probeDir, 'max-rss.mjs');
     const out = join(probeDir, 'max-rss.txt');
     writeFileSync(
@@ -56,24 +57,25 @@ export async function runMeasured(
   const started = performance.now();
   const { code, output } = await spawnCollect(argv, env, options.cwd);
   const ms = performance.now() - started;
-  const tail = output.split('\n').slice(-25).join('\n');
-  let maxRssKB: number | null = null;
-  let cpuMs: number | null = null;
+  const tail = output.trimEnd().split('\n').slice(-25).join('\n');
+  let maxRssKB: number | null;
+  let cpuMs: number | null;
   if (useTime) {
-    const rss = /Maximum resident set size \(kbytes\): (\d+)/u.exec(output);
-    const user = /User time \(seconds\): ([\d.]+)/u.exec(output);
-    const system = /System time \(seconds\): ([\d.]+)/u.exec(output);
+    const report = existsSync(timeReport) ? readFileSync(timeReport, 'utf8') : '';
+    const rss = /Maximum resident set size \(kbytes\): (\d+)/u.exec(report);
+    const user = /User time \(seconds\): ([\d.]+)/u.exec(report);
+    const system = /System time \(seconds\): ([\d.]+)/u.exec(report);
     maxRssKB = rss ? Number(rss[1]) : null;
     cpuMs = user && system ? (Number(user[1]) + Number(system[1])) * 1000 : null;
-  } else if (probeDir) {
+  } else {
     const file = join(probeDir, 'max-rss.txt');
     const records = existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean) : [];
     const values = records.map((line) => line.split(' ').map(Number));
     // Each Node process reports itself: memory peaks are per process, CPU time adds up.
     maxRssKB = values.length > 0 ? Math.max(...values.map(([rss]) => rss ?? 0)) : null;
     cpuMs = values.length > 0 ? values.reduce((sum, [, cpu]) => sum + (cpu ?? 0), 0) : null;
-    rmSync(probeDir, { recursive: true, force: true });
   }
+  rmSync(probeDir, { recursive: true, force: true });
   if (code !== 0) throw new Error(`\`${[command, ...args].join(' ')}\` exited with ${code}:\n${tail}`);
   return { ms, cpuMs, maxRssKB, tail };
 }

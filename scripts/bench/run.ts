@@ -17,7 +17,8 @@ import { formatMs } from './stats.ts';
  * review core at growing sizes on synthetic content (in a temporary folder),
  * weighs the real site, and writes the figures to bench/results/latest.json
  * and latest.md. `npm run bench -- --write-readme` also puts the tables into
- * bench/README.md. BENCH_QUICK=1 runs each part once at its smallest size.
+ * bench/README.md. BENCH_QUICK=1 runs each part once at its smallest size;
+ * `--only=site-build,page-weight` runs some sections (ids as in latest.json).
  */
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -42,7 +43,12 @@ async function main(): Promise<number> {
 
   const started = performance.now();
   const sections: SectionResult[] = [];
+  const only = process.argv
+    .find((arg) => arg.startsWith('--only='))
+    ?.slice('--only='.length)
+    .split(',');
   const run = async (id: string, title: string, work: () => SectionResult | Promise<SectionResult>) => {
+    if (only !== undefined && !only.includes(id)) return;
     const sectionStarted = performance.now();
     try {
       sections.push(await work());
@@ -60,7 +66,7 @@ async function main(): Promise<number> {
     await run('deck-build', 'Deck builder', () => benchDeckBuild(context));
     let realDeck: string | null = null;
     try {
-      realDeck = await buildRealDeck(context);
+      if (only === undefined || only.includes('question-search')) realDeck = await buildRealDeck(context);
     } catch (error) {
       context.log(`the real deck could not be built, so search skips the real index: ${String(error)}`);
     }
@@ -89,7 +95,7 @@ async function main(): Promise<number> {
   );
   writeFileSync(join(RESULTS, 'latest.md'), `${markdown}\n`);
   context.log(`wrote bench/results/latest.json and bench/results/latest.md in ${formatMs(totalMs)}`);
-  if (writeReadme) {
+  if (writeReadme && only === undefined) {
     updateReadme(markdown);
     context.log('updated bench/README.md');
   }

@@ -60,6 +60,7 @@ export function judgeGrowth(points: readonly GrowthPoint[], tolerance = 1.5): Gr
 }
 
 export function formatMs(ms: number): string {
+  if (ms < 0) return `−${formatMs(-ms)}`;
   if (ms >= 10_000) return `${(ms / 1000).toFixed(1)} s`;
   if (ms >= 1000) return `${(ms / 1000).toFixed(2)} s`;
   if (ms >= 10) return `${ms.toFixed(0)} ms`;

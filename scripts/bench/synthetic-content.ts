@@ -33,7 +33,7 @@ export const NOUNS = (
 ).split(' ');
 
 export const VERBS = (
-  'ranks serves filters caches scores predicts labels trains monitors degrades rolls out measures ' +
+  'ranks serves filters caches scores predicts labels trains monitors degrades ships measures ' +
   'explains justifies limits shapes flips breaks recovers estimates prioritises samples splits ' +
   'retrains calibrates aggregates'
 ).split(' ');
@@ -113,7 +113,7 @@ export function writeSyntheticContent(dir: string, options: SyntheticOptions): S
         const id = `${name}-c${card}`;
         if (card % 2 === 1) {
           lines.push(
-            `<Card id="${id}" q="Why does the ${words(3)} ${pick(VERBS).split(' ')[0]} the ${words(2)}?">`,
+            `<Card id="${id}" q="Why does the ${words(3)} ${pick(VERBS)} the ${words(2)}?">`,
             paragraph(2),
             '</Card>',
             '',
