@@ -104,6 +104,14 @@ for (const site of SITES) {
       await expect(prompt).toBeVisible({ timeout: 20_000 });
       const counts = await page.locator('[data-counts]').innerText();
 
+      // A second tab, on the guide, puts the prompt away too.
+      const other = await page.context().newPage();
+      await other.goto(new URL(`${GUIDE}/`, root).href);
+      const otherPrompt = other.getByRole('status').filter({ hasText: 'Update available' });
+      await otherPrompt.getByRole('button', { name: /^Later/ }).click();
+      await expect(otherPrompt).toBeHidden();
+      await other.evaluate(() => Object.assign(window, { offlineTestMarker: 'other tab' }));
+
       // The prompt is the first Tab stop; Enter reloads into the new version.
       await page.keyboard.press('Tab');
       await expect(prompt.getByRole('button', { name: 'Reload' })).toBeFocused();
@@ -112,6 +120,19 @@ for (const site of SITES) {
       await expect(prompt).toHaveCount(0);
       await expect(page.locator('[data-counts]')).toHaveText(counts);
       expect(await storedRatings(page)).toBe(2);
+
+      // The other tab now runs on the new worker with the old page: it asks again, and waits.
+      await expect(otherPrompt).toBeVisible({ timeout: 20_000 });
+      expect(await other.evaluate(() => (window as { offlineTestMarker?: string }).offlineTestMarker)).toBe(
+        'other tab',
+      );
+      await expect(other.getByText(EDIT)).toHaveCount(0);
+      await Promise.all([
+        other.waitForEvent('framenavigated'),
+        otherPrompt.getByRole('button', { name: 'Reload' }).click(),
+      ]);
+      await expect(other.getByText(EDIT)).toBeVisible();
+      await other.close();
 
       // The new version is the one served, offline too, and the old one is gone from the cache.
       await page.context().setOffline(true);

@@ -9,12 +9,15 @@ import { createUpdatePrompt } from './update-prompt.ts';
 export function registerServiceWorker(base: string): void {
   if (!('serviceWorker' in navigator)) return;
   const container = navigator.serviceWorker;
-  let accepted = false;
-  // The first install claims the page too: only a change the reader asked for reloads.
-  container.addEventListener('controllerchange', () => {
-    if (accepted) location.reload();
-  });
   const prompt = createUpdatePrompt();
+  const hadController = container.controller !== null;
+  let accepted = false;
+  container.addEventListener('controllerchange', () => {
+    // Only a change the reader asked for reloads. The first install claims the page
+    // too, silently; a version accepted in another tab leaves this one on old files.
+    if (accepted) location.reload();
+    else if (hadController) prompt.show(() => location.reload());
+  });
   const offer = (worker: ServiceWorker) =>
     prompt.show(() => {
       accepted = true;
