@@ -60,21 +60,23 @@ export function enhanceSearchDialog(host: HTMLElement): void {
   let generation = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  const ready = Promise.allSettled([
-    loadQuestionSearcher().then((loaded) => {
+  // Each search renders as soon as its own code and index are in: concepts usually first.
+  const questionsReady = loadQuestionSearcher().then(
+    (loaded) => {
       searcher = loaded;
-    }),
-    loadPagefind(host.dataset).then(
-      (loaded) => {
-        pagefind = loaded;
-      },
-      (error: unknown) => {
-        pagefindError = import.meta.env.DEV
-          ? 'Full-text search works on the built site only: run `npm run build`, then `npm run preview`.'
-          : `Full-text search could not load (${error instanceof Error ? error.message : String(error)}).`;
-      },
-    ),
-  ]);
+    },
+    () => undefined,
+  );
+  const pagefindReady = loadPagefind(host.dataset).then(
+    (loaded) => {
+      pagefind = loaded;
+    },
+    (error: unknown) => {
+      pagefindError = import.meta.env.DEV
+        ? 'Full-text search works on the built site only: run `npm run build`, then `npm run preview`.'
+        : `Full-text search could not load (${error instanceof Error ? error.message : String(error)}).`;
+    },
+  );
 
   const run = async () => {
     const query = input.value.trim();
@@ -87,34 +89,40 @@ export function enhanceSearchDialog(host: HTMLElement): void {
       return;
     }
     status.textContent = 'Searching…';
-    await ready;
-    if (current !== generation) return;
-
-    const concepts = searcher ? searchConcepts(searcher, query, CONCEPTS) : [];
-    renderConceptResults(conceptList, concepts, 1);
-    conceptGroup.hidden = concepts.length === 0;
-
-    let pages: PagefindResultData[] = [];
-    if (pagefind) {
-      try {
-        pages = await withTimeout(searchPages(pagefind, query), PAGEFIND_TIMEOUT_MS);
-      } catch {
-        // Pagefind logs its own cause (a blocked or missing WebAssembly file, say) and never settles.
-        pagefindError = 'Full-text search is unavailable right now; concept search still works.';
-      }
-      if (current !== generation) return;
-    }
-    renderPages(pageList, pages);
-    pagesNote.textContent = pagefindError;
-    pagesNote.hidden = pagefindError === '';
-    pageGroup.hidden = pages.length === 0 && pagefindError === '';
-
     moreLink.href = `${withBase('/questions/')}?q=${encodeURIComponent(query)}`;
     more.hidden = false;
+
+    const conceptCount = questionsReady.then(() => {
+      if (current !== generation) return 0;
+      const concepts = searcher ? searchConcepts(searcher, query, CONCEPTS) : [];
+      renderConceptResults(conceptList, concepts, 1);
+      conceptGroup.hidden = concepts.length === 0;
+      return concepts.length;
+    });
+    const pageCount = pagefindReady.then(async () => {
+      let pages: PagefindResultData[] = [];
+      if (pagefind) {
+        try {
+          pages = await withTimeout(searchPages(pagefind, query), PAGEFIND_TIMEOUT_MS);
+        } catch {
+          // Pagefind logs its own cause (a blocked or missing WebAssembly file, say) and never settles.
+          pagefindError = 'Full-text search is unavailable right now; concept search still works.';
+        }
+      }
+      if (current !== generation) return 0;
+      renderPages(pageList, pages);
+      pagesNote.textContent = pagefindError;
+      pagesNote.hidden = pagefindError === '';
+      pageGroup.hidden = pages.length === 0 && pagefindError === '';
+      return pages.length;
+    });
+
+    const [concepts, pages] = await Promise.all([conceptCount, pageCount]);
+    if (current !== generation) return;
     status.textContent =
-      concepts.length + pages.length === 0
+      concepts + pages === 0
         ? `Nothing matches “${query}”. Try other words.`
-        : `${concepts.length} concept${concepts.length === 1 ? '' : 's'} and ${pages.length} page${pages.length === 1 ? '' : 's'} for “${query}”. ↓ to move through them.`;
+        : `${concepts} concept${concepts === 1 ? '' : 's'} and ${pages} page${pages === 1 ? '' : 's'} for “${query}”. ↓ to move through them.`;
   };
 
   input.addEventListener('input', () => {
