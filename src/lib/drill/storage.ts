@@ -1,0 +1,59 @@
+import { activeDrillSchema, drillRecordSchema, type ActiveDrill, type DrillRecord } from './schema.ts';
+
+/**
+ * Drill state in localStorage: small, synchronous (notes are saved on every
+ * keystroke without a flurry of async writes) and available offline. Anything
+ * unreadable is treated as absent rather than breaking the page.
+ */
+
+export const ACTIVE_KEY = 'vibe-check:drill:active';
+export const HISTORY_KEY = 'vibe-check:drill:history';
+
+function read(key: string): unknown {
+  try {
+    const text = localStorage.getItem(key);
+    return text === null ? null : (JSON.parse(text) as unknown);
+  } catch {
+    return null;
+  }
+}
+
+/** False when storage is unavailable or full: the drill still runs, it just won't survive a reload. */
+function write(key: string, value: unknown): boolean {
+  try {
+    if (value === null) localStorage.removeItem(key);
+    else localStorage.setItem(key, JSON.stringify(value));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function loadActiveDrill(): ActiveDrill | null {
+  const parsed = activeDrillSchema.safeParse(read(ACTIVE_KEY));
+  return parsed.success ? parsed.data : null;
+}
+
+export function saveActiveDrill(drill: ActiveDrill | null): boolean {
+  return write(ACTIVE_KEY, drill);
+}
+
+export function loadDrillHistory(): DrillRecord[] {
+  const raw = read(HISTORY_KEY);
+  if (!Array.isArray(raw)) return [];
+  return raw.flatMap((item: unknown) => {
+    const parsed = drillRecordSchema.safeParse(item);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
+/** Adds or replaces records by id (so importing the same file twice changes nothing), oldest first. */
+export function mergeDrillHistory(current: readonly DrillRecord[], incoming: readonly DrillRecord[]): DrillRecord[] {
+  const byId = new Map(current.map((r) => [r.id, r]));
+  for (const record of incoming) byId.set(record.id, record);
+  return [...byId.values()].sort((a, b) => a.startedAt - b.startedAt || (a.id < b.id ? -1 : 1));
+}
+
+export function saveDrillHistory(records: readonly DrillRecord[]): boolean {
+  return write(HISTORY_KEY, records);
+}
