@@ -24,6 +24,7 @@ import type { NoteRecord, PageRecord } from './model.ts';
 import { parseMdx } from './parse.ts';
 import { compareStrings, sortProblems, type Problem } from './problems.ts';
 import { plainText, renderHast, renderHtml } from './render-html.ts';
+import type { FileCache } from './cache.ts';
 import { validateAcrossPages } from './validate.ts';
 import { processFilesInWorkers } from './workers.ts';
 
@@ -64,12 +65,32 @@ export function buildDeckFromDir(contentDir: string): BuildResult {
 
 /**
  * Like `buildDeckFromDir`, with the per-file work (parsing dominates) spread
- * over worker threads when there are enough files to pay for starting them.
+ * over worker threads when there are enough files to pay for starting them,
+ * and, with a cache, skipped for files unchanged since an earlier run.
  */
-export async function buildDeckFromDirParallel(contentDir: string, minFilesPerWorker?: number): Promise<BuildResult> {
+export async function buildDeckFromDirParallel(
+  contentDir: string,
+  options: { cache?: FileCache | undefined; minFilesPerWorker?: number } = {},
+): Promise<BuildResult> {
   const paths = listMdxFiles(contentDir);
-  const results = await processFilesInWorkers(contentDir, paths, minFilesPerWorker);
-  return finishBuild(results);
+  const { cache } = options;
+  const sources = new Map(paths.map((path) => [path, readFileSync(join(contentDir, path), 'utf8')]));
+  const results = new Map<string, FileResult>();
+  if (cache) {
+    for (const [path, source] of sources) {
+      const hit = cache.get(path, source);
+      if (hit) results.set(path, hit);
+    }
+  }
+  const misses = paths.filter((path) => !results.has(path));
+  const fresh = await processFilesInWorkers(contentDir, misses, options.minFilesPerWorker);
+  misses.forEach((path, i) => {
+    const result = fresh[i];
+    if (!result) return;
+    results.set(path, result);
+    cache?.set(path, sources.get(path) ?? '', result);
+  });
+  return finishBuild(paths.map((path) => results.get(path) ?? { page: undefined, problems: [] }));
 }
 
 /**

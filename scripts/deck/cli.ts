@@ -1,13 +1,15 @@
 import { parseArgs } from 'node:util';
 import { buildDeckFromDirParallel } from './build.ts';
+import { openFileCache } from './cache.ts';
 import { serializeOutputs, writeOutputs } from './outputs.ts';
 import { formatProblem } from './problems.ts';
 
-const USAGE = `Usage: npm run deck -- [--content DIR] [--out DIR] [--site-url URL] [--base PATH]
+const USAGE = `Usage: npm run deck -- [--content DIR] [--out DIR] [--site-url URL] [--base PATH] [--no-cache]
 
 Builds the flashcard deck from the MDX guides in DIR (default: content).
 Without --out it only validates. SITE_URL and BASE_PATH from the environment
-are used when --site-url and --base are not given (absolute links in the Anki export).`;
+are used when --site-url and --base are not given (absolute links in the Anki export).
+Parsed guides are cached in node_modules/.cache/vibe-check-deck; --no-cache parses everything.`;
 
 /**
  * The deck builder's command line (contract): on invalid content it prints one
@@ -23,6 +25,7 @@ export async function main(argv: readonly string[], env: Record<string, string |
         out: { type: 'string' },
         'site-url': { type: 'string' },
         base: { type: 'string' },
+        'no-cache': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -39,7 +42,7 @@ export async function main(argv: readonly string[], env: Record<string, string |
   const contentDir = args.content;
   let result;
   try {
-    result = await buildDeckFromDirParallel(contentDir);
+    result = await buildDeckFromDirParallel(contentDir, { cache: args['no-cache'] ? undefined : openFileCache() });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
       console.error(`No content folder at ${contentDir}`);

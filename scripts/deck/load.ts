@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { Deck, QuestionIndex } from '../../src/lib/deck-schema.ts';
 import { buildDeckFromDir, buildDeckFromDirParallel, type BuildResult } from './build.ts';
+import { openFileCache } from './cache.ts';
 import { formatProblem, type Problem } from './problems.ts';
 
 /**
@@ -35,12 +36,15 @@ export function loadDeck(contentDir: string = defaultContentDir()): BuildResult 
   return result;
 }
 
-/** Like `loadDeck`, building in worker threads on a cache miss: for hooks that can wait (the integration). */
+/**
+ * Like `loadDeck`, but on a miss builds in worker threads and reuses guides parsed
+ * by earlier runs (see cache.ts): for hooks that can wait (the integration).
+ */
 export async function loadDeckParallel(contentDir: string = defaultContentDir()): Promise<BuildResult> {
   const key = resolve(contentDir);
   const cached = cache().get(key);
   if (cached) return cached;
-  const result = await buildDeckFromDirParallel(key);
+  const result = await buildDeckFromDirParallel(key, { cache: openFileCache() });
   cache().set(key, result);
   return result;
 }

@@ -1,9 +1,10 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { syntheticContent, writeContent } from '../../scripts/deck/bench.ts';
 import { buildDeck, buildDeckFromDir, buildDeckFromDirParallel, type SourceFile } from '../../scripts/deck/build.ts';
+import { openFileCache, type FileCache } from '../../scripts/deck/cache.ts';
 import { main } from '../../scripts/deck/cli.ts';
 import { listMdxFiles } from '../../scripts/deck/content-files.ts';
 import { serializeOutputs } from '../../scripts/deck/outputs.ts';
@@ -41,10 +42,41 @@ describe('deck builds are deterministic', () => {
     writeContent(content, syntheticContent(24, 4, 0));
     const single = buildDeckFromDir(content);
     // A tiny threshold forces two workers on a small corpus.
-    const parallel = await buildDeckFromDirParallel(content, 8);
+    const parallel = await buildDeckFromDirParallel(content, { minFilesPerWorker: 8 });
     if (!single.ok || !parallel.ok) throw new Error('synthetic content should be valid');
     expect(serializeOutputs(parallel.build)).toEqual(serializeOutputs(single.build));
   }, 120_000);
+
+  it('gives the same bytes from a warm cache, and misses only for a changed file', async () => {
+    const content = mkdtempSync(join(tmpdir(), 'deck-content-'));
+    cpSync(VALID, content, { recursive: true });
+    const cache = openFileCache(mkdtempSync(join(tmpdir(), 'deck-cache-')));
+    if (!cache) throw new Error('the builder should fingerprint its own sources');
+    let hits = 0;
+    const counting: FileCache = {
+      get: (path, source) => {
+        const hit = cache.get(path, source);
+        if (hit) hits++;
+        return hit;
+      },
+      set: (path, source, result) => cache.set(path, source, result),
+    };
+    const cold = await buildDeckFromDirParallel(content, { cache: counting });
+    expect(hits).toBe(0);
+    const warm = await buildDeckFromDirParallel(content, { cache: counting });
+    expect(hits).toBe(5);
+    if (!cold.ok || !warm.ok) throw new Error('fixture should be valid');
+    expect(serializeOutputs(warm.build)).toEqual(serializeOutputs(cold.build));
+    const page = join(content, 'phases', 'first.mdx');
+    writeFileSync(page, readFileSync(page, 'utf8').replace('Find the cause', 'Find the real cause'));
+    hits = 0;
+    const edited = await buildDeckFromDirParallel(content, { cache: counting });
+    expect(hits).toBe(4);
+    if (!edited.ok) throw new Error('edited fixture should be valid');
+    expect(edited.build.deck.cards.find((c) => c.id === 'gen-phases-first-purpose')?.back).toBe(
+      '<p>Find the real cause before the model.</p>',
+    );
+  });
 
   it('does not depend on the order files are read in', () => {
     const dir = 'tests/fixtures/deck/valid';

@@ -132,7 +132,7 @@ describe('deck CLI on bad content', () => {
       '2 problems; nothing written.',
     ]);
     expect(existsSync(out)).toBe(false);
-  });
+  }, 60_000);
 
   it('rejects unknown options with usage and exit code 2', async () => {
     const { code, errors } = await runCli('--nope');
