@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { SECTION_IDS } from '../../src/lib/sections.ts';
 import { buildDeckFromDir, buildDeckFromDirParallel, type SourceFile } from './build.ts';
+import { openFileCache } from './cache.ts';
 import { serializeOutputs } from './outputs.ts';
 
 const PROSE =
@@ -81,14 +82,16 @@ if (import.meta.main) {
     const bytes = files.reduce((sum, f) => sum + f.source.length, 0);
     const parallel = process.argv.includes('--single-thread') ? false : true;
     const start = performance.now();
-    const result = parallel ? await buildDeckFromDirParallel(dir) : buildDeckFromDir(dir);
+    // --cache: reuse parsed pages from the previous run (same synthetic content, so a second run is warm).
+    const cache = process.argv.includes('--cache') ? openFileCache(join(tmpdir(), 'deck-bench-cache')) : undefined;
+    const result = parallel ? await buildDeckFromDirParallel(dir, { cache }) : buildDeckFromDir(dir);
     const built = performance.now();
     if (!result.ok) throw new Error(`benchmark content is invalid: ${JSON.stringify(result.problems.slice(0, 3))}`);
     const outputs = serializeOutputs(result.build, { siteUrl: 'https://example.com', base: '/' });
     const end = performance.now();
     const size = [...outputs.values()].reduce((sum, text) => sum + Buffer.byteLength(text), 0);
     console.log(
-      `${pages} pages (${(bytes / 1e6).toFixed(1)} MB MDX), ${result.build.deck.cards.length} cards, ${parallel ? 'worker threads' : 'one thread'}: ` +
+      `${pages} pages (${(bytes / 1e6).toFixed(1)} MB MDX), ${result.build.deck.cards.length} cards, ${parallel ? 'worker threads' : 'one thread'}${cache ? ', cache' : ''}: ` +
         `build ${(built - start).toFixed(0)} ms, serialize ${(end - built).toFixed(0)} ms, total ${(end - start).toFixed(0)} ms; ` +
         `outputs ${(size / 1e6).toFixed(1)} MB`,
     );

@@ -4,12 +4,13 @@ import { openFileCache } from './cache.ts';
 import { serializeOutputs, writeOutputs } from './outputs.ts';
 import { formatProblem } from './problems.ts';
 
-const USAGE = `Usage: npm run deck -- [--content DIR] [--out DIR] [--site-url URL] [--base PATH] [--no-cache]
+const USAGE = `Usage: npm run deck -- [--content DIR] [--out DIR] [--site-url URL] [--base PATH] [--cache]
 
 Builds the flashcard deck from the MDX guides in DIR (default: content).
 Without --out it only validates. SITE_URL and BASE_PATH from the environment
 are used when --site-url and --base are not given (absolute links in the Anki export).
-Parsed guides are cached in node_modules/.cache/vibe-check-deck; --no-cache parses everything.`;
+--cache reuses guides parsed by earlier runs (node_modules/.cache/vibe-check-deck),
+as the Astro build does; without it every guide is parsed.`;
 
 /**
  * The deck builder's command line (contract): on invalid content it prints one
@@ -25,7 +26,7 @@ export async function main(argv: readonly string[], env: Record<string, string |
         out: { type: 'string' },
         'site-url': { type: 'string' },
         base: { type: 'string' },
-        'no-cache': { type: 'boolean' },
+        cache: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -42,7 +43,7 @@ export async function main(argv: readonly string[], env: Record<string, string |
   const contentDir = args.content;
   let result;
   try {
-    result = await buildDeckFromDirParallel(contentDir, { cache: args['no-cache'] ? undefined : openFileCache() });
+    result = await buildDeckFromDirParallel(contentDir, { cache: args.cache ? openFileCache() : undefined });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
       console.error(`No content folder at ${contentDir}`);

@@ -33,9 +33,17 @@ export function deckIntegration(): AstroIntegration {
   let base = '/';
   const siteUrl = process.env['SITE_URL'];
 
+  // Serialized once per build result: dev requests hit this on every fetch of a deck file.
+  const serialized = new WeakMap<object, Map<string, string>>();
   const outputs = (): Map<string, string> | undefined => {
     const result = loadDeck(contentDir);
-    return result.ok ? serializeOutputs(result.build, { siteUrl, base }) : undefined;
+    if (!result.ok) return undefined;
+    let files = serialized.get(result.build);
+    if (!files) {
+      files = serializeOutputs(result.build, { siteUrl, base });
+      serialized.set(result.build, files);
+    }
+    return files;
   };
 
   const reportProblems = (logger: AstroIntegrationLogger): boolean => {
