@@ -57,9 +57,9 @@ export async function benchDeckBuild(context: BenchContext): Promise<SectionResu
         { cards: 1000, runs: 1 },
       ]
     : [
-        { cards: 100, runs: 5 },
+        { cards: 100, runs: 3 },
         { cards: 1000, runs: 3 },
-        { cards: 10_000, runs: 2 },
+        { cards: 10_000, runs: 1 },
       ];
   const points: DeckPoint[] = [];
   for (const { cards, runs } of sizes) {
@@ -106,12 +106,17 @@ export async function benchDeckBuild(context: BenchContext): Promise<SectionResu
   const timeGrowth = judgeGrowth(
     points.map((p) => ({ size: p.cards, value: byCpu ? (p.medianCpuMs as number) : p.medianMs })),
   );
-  const memoryGrowth = judgeGrowth(points.map((p) => ({ size: p.cards, value: p.maxRssKB ?? 0 })));
+  // Memory is not noisy like time: its slopes are worth comparing even above a large base.
+  const memoryGrowth = judgeGrowth(
+    points.map((p) => ({ size: p.cards, value: p.maxRssKB ?? 0 })),
+    1.5,
+    0,
+  );
   const notes = [
     `${byCpu ? 'CPU time' : 'Time'} per extra card: ${timeGrowth.marginal.map((m) => formatMs(m)).join(' → ')} (${timeGrowth.verdict}${
-      Number.isNaN(timeGrowth.ratio) ? '' : `; last/first slope ${timeGrowth.ratio.toFixed(2)}`
+      timeGrowth.reason ? `: ${timeGrowth.reason}` : `; last/first slope ${timeGrowth.ratio.toFixed(2)}`
     }).`,
-    `Memory per extra card: ${memoryGrowth.marginal.map((m) => `${m.toFixed(1)} KB`).join(' → ')} (${memoryGrowth.verdict}).`,
+    `Memory per extra card: ${memoryGrowth.marginal.map((m) => `${m.toFixed(1)} KB`).join(' → ')} (${memoryGrowth.verdict}${memoryGrowth.reason ? `: ${memoryGrowth.reason}` : ''}).`,
   ];
   for (const p of points) {
     if (p.deckCards !== p.cards) {

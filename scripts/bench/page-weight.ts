@@ -37,7 +37,9 @@ export function benchPageWeight(context: BenchContext): SectionResult {
     ['all CSS (gzipped, every .css file)', mark(cssTotal, BUDGETS.allCss), formatKB(BUDGETS.allCss)],
     [
       'precache (sw.js manifest, as stored)',
-      precache === null ? 'no sw.js yet' : `${mark(precache.bytes, BUDGETS.precache)} in ${precache.files} files`,
+      precache === null
+        ? 'no sw.js yet'
+        : `${mark(precache.bytes, BUDGETS.precache)} in ${precache.files} files (${formatKB(precache.gzip)} gzipped on the wire)`,
       formatKB(BUDGETS.precache),
     ],
     [

@@ -64,7 +64,7 @@ export function benchReview(context: BenchContext): SectionResult {
     ? [{ cards: 1000, reviews: 10_000, runs: 1 }]
     : [
         { cards: 1000, reviews: 10_000, runs: 5 },
-        { cards: 10_000, reviews: 100_000, runs: 3 },
+        { cards: 10_000, reviews: 100_000, runs: 2 },
       ];
   const points: ReviewPoint[] = [];
   for (const { cards, reviews, runs } of sizes) {

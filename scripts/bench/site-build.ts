@@ -91,7 +91,7 @@ export async function benchSiteBuild(context: BenchContext): Promise<SectionResu
   const what = byCpu ? 'Build CPU time' : 'Build time';
   notes.push(
     growth.verdict === 'n/a'
-      ? `${what} per extra guide: ${perPage || 'n/a'}.`
+      ? `${what} per extra guide: ${perPage || 'n/a'} (${growth.reason ?? 'n/a'}).`
       : `${what} per extra guide: ${perPage} (${growth.verdict}; last/first slope ${growth.ratio.toFixed(2)}).`,
   );
   for (const p of points) {

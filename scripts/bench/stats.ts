@@ -30,6 +30,8 @@ export interface Growth {
   /** Last slope over first slope: about 1 when growth is linear, above when it bends upwards. */
   ratio: number;
   verdict: 'linear' | 'superlinear' | 'sublinear' | 'n/a';
+  /** Why there is no verdict. */
+  reason?: string;
 }
 
 /**
@@ -38,7 +40,7 @@ export interface Growth {
  * make a linear series look sublinear. Slopes within a factor of 1.5 count as linear:
  * timing noise on a shared 2-core machine is about that large at small sizes.
  */
-export function judgeGrowth(points: readonly GrowthPoint[], tolerance = 1.5): Growth {
+export function judgeGrowth(points: readonly GrowthPoint[], tolerance = 1.5, minFirstIncrease = 0.5): Growth {
   const sorted = [...points].sort((a, b) => a.size - b.size);
   const marginal: number[] = [];
   for (let i = 1; i < sorted.length; i++) {
@@ -49,7 +51,13 @@ export function judgeGrowth(points: readonly GrowthPoint[], tolerance = 1.5): Gr
   const first = marginal[0];
   const last = marginal[marginal.length - 1];
   if (marginal.length < 2 || first === undefined || last === undefined || first <= 0) {
-    return { marginal, ratio: Number.NaN, verdict: 'n/a' };
+    return { marginal, ratio: Number.NaN, verdict: 'n/a', reason: 'too few sizes, or no growth between the first two' };
+  }
+  // When the first step adds less than `minFirstIncrease` of what was already there,
+  // start-up cost dominates and the first slope is mostly noise: no verdict rather than a wrong one.
+  const [a, b] = sorted;
+  if (a && b && b.value - a.value < minFirstIncrease * a.value) {
+    return { marginal, ratio: last / first, verdict: 'n/a', reason: 'start-up cost dominates the smaller sizes' };
   }
   const ratio = last / first;
   return {

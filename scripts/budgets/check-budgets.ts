@@ -158,7 +158,10 @@ export function summarize(report: BudgetReport): string {
       `${p.page.route.padEnd(48)} html ${formatKB(p.html.gzip).padStart(8)}  js ${formatKB(totalGzip(p.scripts)).padStart(8)}`,
   );
   lines.push(`all CSS ${formatKB(totalGzip(report.css))}`);
-  if (report.precache) lines.push(`precache ${formatKB(report.precache.bytes)} in ${report.precache.files} files`);
+  if (report.precache) {
+    const { bytes, gzip, files } = report.precache;
+    lines.push(`precache ${formatKB(bytes)} in ${files} files (${formatKB(gzip)} gzipped)`);
+  }
   return lines.join('\n');
 }
 

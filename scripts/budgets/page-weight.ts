@@ -41,6 +41,8 @@ export interface PrecacheWeight {
   files: number;
   /** Bytes the browser stores (uncompressed, as the budget in the offline integration counts them). */
   bytes: number;
+  /** Bytes on the wire when the host gzips every file: what the first visit downloads. */
+  gzip: number;
   /** Precached URLs with no file in the build. */
   missing: string[];
 }
@@ -253,15 +255,21 @@ export function weighPrecache(buildDir: string, worker = SERVICE_WORKER_FILE): P
     urls.add(JSON.parse(`"${match[1] ?? ''}"`) as string);
   }
   let bytes = 0;
+  let gzip = 0;
   const missing: string[] = [];
   const workerDir = dirname(workerPath);
   for (const url of urls) {
     // Entries are relative to the worker (absolute ones would carry the base path).
     const file = join(workerDir, decodeURIComponent(url.split(/[?#]/u)[0] ?? ''));
-    if (existsSync(file) && statSync(file).isFile()) bytes += statSync(file).size;
-    else missing.push(url);
+    if (existsSync(file) && statSync(file).isFile()) {
+      const content = readFileSync(file);
+      bytes += content.length;
+      gzip += gzipSize(content);
+    } else {
+      missing.push(url);
+    }
   }
-  return { worker, files: urls.size, bytes, missing };
+  return { worker, files: urls.size, bytes, gzip, missing };
 }
 
 /** `12.3 KB` (1 KB = 1,024 bytes, as the budgets are written). */
