@@ -109,6 +109,8 @@ async function main(): Promise<number> {
           `--output-path=${output}`,
           `--only-categories=${CATEGORIES.join(',')}`,
           `--chrome-flags=${CHROME_FLAGS.join(' ')}`,
+          // e.g. LIGHTHOUSE_FLAGS=--throttling.cpuSlowdownMultiplier=1 on a host slower than Lighthouse assumes.
+          ...(process.env['LIGHTHOUSE_FLAGS'] ?? '').split(' ').filter(Boolean),
         ],
         { CHROME_PATH: chrome },
       );
