@@ -235,3 +235,42 @@ for (const theme of ['light', 'dark'] as const) {
     expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
   });
 }
+
+test('the drill history travels in the progress export and comes back on import', async ({ page, browser }) => {
+  await seedFinishedDrill(page);
+  await page.goto('/drill/');
+  await score(page, [2, 3, 4, 3, 1]);
+  await page.getByRole('button', { name: 'See my results' }).click();
+  await expect(page.getByRole('heading', { name: 'Results' })).toBeVisible();
+
+  await page.goto('/review/');
+  await expect(page.getByRole('button', { name: 'Export progress' })).toBeEnabled();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export progress' }).click(),
+  ]);
+  const path = await download.path();
+  const exported = JSON.parse(readFileSync(path, 'utf8')) as { drills?: { id: string; scores: number[] }[] };
+  expect(exported.drills).toEqual([expect.objectContaining({ id: 'seeded-drill', scores: [2, 3, 4, 3, 1] })]);
+
+  const fresh = await browser.newContext({ baseURL: new URL(page.url()).origin });
+  const other = await fresh.newPage();
+  await other.goto('/review/');
+  await expect(other.getByRole('button', { name: 'Export progress' })).toBeEnabled();
+  await other.getByLabel('Import progress').setInputFiles(path);
+  await other.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(other.locator('[data-import-status]')).toHaveText(/Imported/);
+  await other.goto('/drill/');
+  await expect(other.locator('[data-history-body] tr td')).toHaveText([
+    /./,
+    /fraud detection/i,
+    '45 min',
+    '2',
+    '3',
+    '4',
+    '3',
+    '1',
+    /\d+\/\d+/,
+  ]);
+  await fresh.close();
+});

@@ -1,3 +1,4 @@
+import { loadDrillHistory, mergeDrillHistory, saveDrillHistory } from '../../lib/drill/storage.ts';
 import { buildProgressFile, parseProgressFile, progressFileName } from '../../lib/progress/file.ts';
 import { mergeLogs } from '../../lib/progress/merge.ts';
 import type { ProgressFile } from '../../lib/progress/schema.ts';
@@ -35,7 +36,7 @@ export function bindTransfer(root: ParentNode, hooks: TransferHooks): void {
     if (!session) return;
     const { entries } = await session.store.load();
     const now = Date.now();
-    const file = buildProgressFile(entries, session.settings, now);
+    const file = buildProgressFile(entries, session.settings, now, loadDrillHistory());
     const url = URL.createObjectURL(new Blob([JSON.stringify(file, null, 1)], { type: 'application/json' }));
     const link = document.createElement('a');
     link.href = url;
@@ -96,6 +97,9 @@ export function bindTransfer(root: ParentNode, hooks: TransferHooks): void {
     confirm.disabled = true;
     try {
       const result = await session.store.importLog(file.log, mode, file.settings);
+      // Drill history lives beside the review log; a file without drills leaves this browser's alone.
+      if (file.drills)
+        saveDrillHistory(mode === 'replace' ? file.drills : mergeDrillHistory(loadDrillHistory(), file.drills));
       hooks.broadcast({ type: 'reload' });
       await hooks.afterImport();
       closePreview();

@@ -1,3 +1,4 @@
+import type { DrillRecord } from '../drill/schema.ts';
 import {
   PROGRESS_FORMAT,
   PROGRESS_SCHEMA_VERSION,
@@ -11,13 +12,19 @@ import {
 export type ParseResult = { ok: true; file: ProgressFile } | { ok: false; message: string };
 
 /** The export: everything needed to carry progress to another browser. */
-export function buildProgressFile(log: readonly ReviewEntry[], settings: ReviewSettings, now: number): ProgressFile {
+export function buildProgressFile(
+  log: readonly ReviewEntry[],
+  settings: ReviewSettings,
+  now: number,
+  drills: readonly DrillRecord[] = [],
+): ProgressFile {
   return {
     format: PROGRESS_FORMAT,
     schemaVersion: PROGRESS_SCHEMA_VERSION,
     exportedAt: now,
     settings,
     log: [...log].sort((a, b) => a.reviewedAt - b.reviewedAt || (a.id < b.id ? -1 : 1)),
+    ...(drills.length > 0 ? { drills: [...drills] } : {}),
   };
 }
 

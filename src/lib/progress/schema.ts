@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { drillHistorySchema } from '../drill/schema.ts';
 
 /**
  * What the review app stores and exports. zod/mini keeps these validators small
@@ -48,6 +49,8 @@ export const progressFileSchema = z.strictObject({
   exportedAt: z.int().check(z.gt(0)),
   settings: settingsSchema,
   log: z.array(reviewEntrySchema),
+  /** Finished drills with their self-scores; optional, so files from before drill mode stay valid. */
+  drills: z.optional(drillHistorySchema),
 });
 
 export type ReviewEntry = z.infer<typeof reviewEntrySchema>;
