@@ -180,16 +180,20 @@ async function timeBuilds(context: BenchContext, job: BuildJob): Promise<BuildPo
   const samplesMs: number[] = [];
   const cpuSamplesMs: number[] = [];
   let maxRssKB: number | null = null;
-  for (let run = 1; run <= job.runs; run++) {
-    rmSync(job.outDir, { recursive: true, force: true });
+  try {
+    for (let run = 1; run <= job.runs; run++) {
+      rmSync(job.outDir, { recursive: true, force: true });
+      rmSync(cacheDir, { recursive: true, force: true });
+      context.log(`site build: ${job.label} (${job.contentPages} guides), run ${run}/${job.runs}`);
+      const result = await runMeasured('npm', args, { env, cwd: context.root });
+      samplesMs.push(result.ms);
+      if (result.cpuMs !== null) cpuSamplesMs.push(result.cpuMs);
+      if (result.maxRssKB !== null) maxRssKB = Math.max(maxRssKB ?? 0, result.maxRssKB);
+    }
+  } finally {
+    // The cache lives in node_modules/.astro, outside the temporary folder.
     rmSync(cacheDir, { recursive: true, force: true });
-    context.log(`site build: ${job.label} (${job.contentPages} guides), run ${run}/${job.runs}`);
-    const result = await runMeasured('npm', args, { env, cwd: context.root });
-    samplesMs.push(result.ms);
-    if (result.cpuMs !== null) cpuSamplesMs.push(result.cpuMs);
-    if (result.maxRssKB !== null) maxRssKB = Math.max(maxRssKB ?? 0, result.maxRssKB);
   }
-  rmSync(cacheDir, { recursive: true, force: true });
 
   const files = listFiles(job.outDir);
   const pages = listPages(job.outDir);
