@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { Deck, QuestionIndex } from '../../src/lib/deck-schema.ts';
 import { buildDeckFromDir, buildDeckFromDirParallel, type BuildResult } from './build.ts';
 import { openFileCache } from './cache.ts';
+import { contentDirFrom } from '../../src/lib/deployment.ts';
 import { formatProblem, type Problem } from './problems.ts';
 
 /**
@@ -21,7 +22,7 @@ function cache(): Cache {
 
 /** The default content folder: `content/` under the working directory (the project root in Astro). */
 export function defaultContentDir(): string {
-  return resolve(process.cwd(), 'content');
+  return resolve(process.cwd(), contentDirFrom(process.env));
 }
 
 /** Builds the deck from `contentDir` once, then returns the cached result until `invalidateDeck`. */

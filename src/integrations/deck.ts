@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import {
@@ -11,6 +11,7 @@ import {
   type DeckData,
 } from '../../scripts/deck/load.ts';
 import { DECK_FILES, serializeOutputs } from '../../scripts/deck/outputs.ts';
+import { contentDirFrom } from '../lib/deployment.ts';
 import { formatProblem } from '../../scripts/deck/problems.ts';
 
 export { DeckContentError, getDeckData, type DeckData };
@@ -57,7 +58,7 @@ export function deckIntegration(): AstroIntegration {
     name: 'vibe-check:deck',
     hooks: {
       'astro:config:setup': async ({ config, command }) => {
-        contentDir = fileURLToPath(new URL('./content/', config.root));
+        contentDir = resolve(fileURLToPath(config.root), contentDirFrom(process.env));
         contentLabel = relative(process.cwd(), contentDir).split(sep).join('/') || 'content';
         base = config.base;
         if (command !== 'build') return;

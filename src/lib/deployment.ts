@@ -2,13 +2,20 @@
  * Where the site is deployed, read from the environment:
  * - `SITE_URL`  absolute origin for canonical URLs, the sitemap and absolute Anki links;
  * - `BASE_PATH` sub-path the site is served under (`/vibe/`);
- * - `OUT_DIR`   build output folder, so parallel builds (tests, benchmarks) never share `dist/`.
+ * - `OUT_DIR`   build output folder, so parallel builds (tests, benchmarks) never share `dist/`;
+ * - `CONTENT_DIR` the guides to build (default `content`; the benchmark points it at synthetic pages).
  */
 export interface Deployment {
   site: string;
   base: string;
   outDir: string;
   cacheDir: string;
+  contentDir: string;
+}
+
+/** The content folder, relative to the project root; read by Astro's collection and the deck builder alike. */
+export function contentDirFrom(env: Record<string, string | undefined>): string {
+  return env['CONTENT_DIR']?.trim() || 'content';
 }
 
 export function normalizeBase(raw: string | undefined): string {
@@ -32,5 +39,6 @@ export function resolveDeployment(env: Record<string, string | undefined>): Depl
     outDir,
     // A cache per output folder keeps concurrent builds from trampling each other.
     cacheDir: `./node_modules/.astro/${outDir.replace(/[^a-zA-Z0-9]+/g, '_')}`,
+    contentDir: contentDirFrom(env),
   };
 }
