@@ -105,6 +105,25 @@ test('a phone-width page has no horizontal scroll and a collapsed menu', async (
   await expect(page.locator('.sidebar-details')).not.toHaveAttribute('open', '');
 });
 
+test('the guide text does not move when scripts run (no layout shift from the menu)', async ({ browser, baseURL }) => {
+  const path = guidePages[0] ?? '/about/';
+  const headingTop = async (javaScriptEnabled: boolean, width: number) => {
+    const context = await browser.newContext({ baseURL, javaScriptEnabled, viewport: { width, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(path);
+    const top = await page.locator('main h1').evaluate((h) => h.getBoundingClientRect().top);
+    const linksVisible = await page.locator('nav[aria-label="Guides"] li a').first().isVisible();
+    await context.close();
+    return { top, linksVisible };
+  };
+  for (const width of [360, 1280]) {
+    const withoutScripts = await headingTop(false, width);
+    const withScripts = await headingTop(true, width);
+    expect(withScripts.top, `h1 moved at ${width} px`).toBe(withoutScripts.top);
+    expect(withoutScripts.linksVisible, `guide links at ${width} px without scripts`).toBe(width > 800);
+  }
+});
+
 test('an unknown URL gets the 404 page with status 404', async ({ page }) => {
   const response = await page.goto('/no-such-page/');
   expect(response?.status()).toBe(404);
