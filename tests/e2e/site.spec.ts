@@ -108,7 +108,11 @@ test('a phone-width page has no horizontal scroll and a collapsed menu', async (
 test('the guide text does not move when scripts run (no layout shift from the menu)', async ({ browser, baseURL }) => {
   const path = guidePages[0] ?? '/about/';
   const headingTop = async (javaScriptEnabled: boolean, width: number) => {
-    const context = await browser.newContext({ baseURL, javaScriptEnabled, viewport: { width, height: 800 } });
+    const context = await browser.newContext({
+      baseURL: baseURL ?? '',
+      javaScriptEnabled,
+      viewport: { width, height: 800 },
+    });
     const page = await context.newPage();
     await page.goto(path);
     const top = await page.locator('main h1').evaluate((h) => h.getBoundingClientRect().top);
