@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
+import { createGzip } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -17,6 +18,8 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
   '.wasm': 'application/wasm',
 };
+
+const COMPRESSIBLE = /^(text\/|application\/(json|xml|manifest\+json|javascript))|image\/svg\+xml/;
 
 export interface StaticServer {
   url: string;
@@ -54,11 +57,18 @@ export async function serveStatic(rootDir: string, base = '/', port = 0): Promis
     }
 
     function send(path: string, status: number) {
+      const type = TYPES[extname(path)] ?? 'application/octet-stream';
+      // Compress text as every real static host does, so audits and tests see realistic transfer sizes.
+      const gzip = COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
       res.writeHead(status, {
-        'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
+        'content-type': type,
         'cache-control': 'no-cache',
+        vary: 'accept-encoding',
+        ...(gzip ? { 'content-encoding': 'gzip' } : {}),
       });
-      createReadStream(path).pipe(res);
+      const body = createReadStream(path);
+      if (gzip) body.pipe(createGzip()).pipe(res);
+      else body.pipe(res);
     }
     function notFound() {
       stat(join(root, '404.html')).then(
