@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { distDir, vibeDistDir } from './support/built-site.ts';
+import { watchCsp as watchCspAndErrors } from './support/csp.ts';
 import { expect, vibeBaseUrl } from './support/fixtures.ts';
 
 /** Both deployments every offline test runs against. */
@@ -17,19 +18,9 @@ export async function visitOnce(page: Page, url: string): Promise<void> {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
 }
 
-/** Collects Content Security Policy violations and errors reported by every page of `page`. */
+/** Offline tests also fail on any uncaught page error, not only on CSP violations. */
 export function watchCsp(page: Page): string[] {
-  const problems: string[] = [];
-  void page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) =>
-      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
-    );
-  });
-  page.on('console', (message) => {
-    if (/Content Security Policy|CSP violation/i.test(message.text())) problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  return problems;
+  return watchCspAndErrors(page, { pageErrors: true });
 }
 
 /** Every file of a build, as a URL path relative to its base (`pagefind/pagefind.js`). */

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { watchCsp } from './support/csp.ts';
 import { expect, test, vibeBaseUrl } from './support/fixtures.ts';
 
 const GUIDE = '/phases/constraints/';
@@ -7,20 +8,6 @@ const GUIDE = '/phases/constraints/';
 const LOADED = { timeout: 15_000 };
 
 test.describe.configure({ timeout: 60_000 });
-
-/** Collects Content Security Policy violations reported by the page. */
-function watchCsp(page: Page): string[] {
-  const violations: string[] = [];
-  void page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) =>
-      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
-    );
-  });
-  page.on('console', (message) => {
-    if (/Content Security Policy|CSP violation/iu.test(message.text())) violations.push(message.text());
-  });
-  return violations;
-}
 
 /** Requests that belong to search, which a guide page must not make before the dialog opens. */
 function watchSearchRequests(page: Page): string[] {

@@ -1,20 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { watchCsp } from './support/csp.ts';
 import { expect, test, vibeBaseUrl } from './support/fixtures.ts';
-
-/** Collects Content Security Policy violations reported by the page. */
-function watchCsp(page: Page): string[] {
-  const violations: string[] = [];
-  void page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) =>
-      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
-    );
-  });
-  page.on('console', (message) => {
-    if (/Content Security Policy|CSP violation/iu.test(message.text())) violations.push(message.text());
-  });
-  return violations;
-}
 
 const results = (page: Page) => page.locator('main ol > li');
 

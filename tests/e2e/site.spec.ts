@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { watchCsp } from './support/csp.ts';
 import { builtPages, distDir, readPage, vibeDistDir } from './support/built-site.ts';
 import { expect, test } from './support/fixtures.ts';
 
@@ -137,13 +138,10 @@ test('an unknown URL gets the 404 page with status 404', async ({ page }) => {
 test('no page requests another origin and the CSP reports no violation', async ({ page, baseURL }) => {
   const origin = new URL(baseURL ?? '').origin;
   const foreign: string[] = [];
-  const violations: string[] = [];
+  const violations = watchCsp(page);
   page.on('request', (r) => {
     if (!r.url().startsWith(origin) && !r.url().startsWith('data:') && !r.url().startsWith('blob:'))
       foreign.push(r.url());
-  });
-  page.on('console', (m) => {
-    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
   });
   for (const path of ['/', guidePages[0] ?? '/about/', '/about/', '/review/', '/questions/']) {
     await page.goto(path);
