@@ -23,11 +23,14 @@ test('sidebar and prev/next links walk every guide in order', async ({ page }) =
   // Start from the first guide in reading order and follow "Next" to the end.
   await page.goto(sidebarLinks[0] ?? '/');
   const visited: string[] = [];
-  for (let i = 0; i < guidePages.length; i++) {
+  for (let i = 0; i <= guidePages.length; i++) {
     visited.push(new URL(page.url()).pathname);
     const next = page.locator('a[rel="next"]');
     if ((await next.count()) === 0) break;
+    // Wait for the next page itself: reading the URL or links mid-navigation is a race.
+    const href = await next.getAttribute('href');
     await next.click();
+    await page.waitForURL((url) => url.pathname === href);
   }
   expect(visited).toHaveLength(guidePages.length);
   expect(new Set(visited).size).toBe(guidePages.length);
