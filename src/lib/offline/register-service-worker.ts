@@ -8,6 +8,13 @@ import { createUpdatePrompt } from './update-prompt.ts';
  */
 export function registerServiceWorker(base: string): void {
   if (!('serviceWorker' in navigator)) return;
+  // After the load event: installing precaches the whole site, which must not
+  // compete with the page's own first requests (a slow phone feels it most).
+  if (document.readyState === 'complete') register(base);
+  else window.addEventListener('load', () => register(base), { once: true });
+}
+
+function register(base: string): void {
   const container = navigator.serviceWorker;
   const prompt = createUpdatePrompt();
   const hadController = container.controller !== null;
