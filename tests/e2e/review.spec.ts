@@ -258,6 +258,29 @@ test('usable at 360 px and axe-clean in both themes', async ({ page }) => {
   }
 });
 
+test('nothing below the card moves when the deck loads (no layout shift)', async ({ browser, baseURL }) => {
+  // What sits under the card, as served (scripts off) and once the first card is on screen.
+  const positions = async (javaScriptEnabled: boolean, width: number) => {
+    const context = await browser.newContext({
+      baseURL: baseURL ?? '',
+      javaScriptEnabled,
+      serviceWorkers: 'block',
+      viewport: { width, height: 823 },
+    });
+    const page = await context.newPage();
+    await page.goto('/review/');
+    if (javaScriptEnabled) await expect(page.getByRole('button', { name: /Show answer/ })).toBeEnabled();
+    const tops = await page
+      .locator('.review-undo, .review-more')
+      .evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top)));
+    await context.close();
+    return tops;
+  };
+  for (const width of [412, 1280]) {
+    expect(await positions(true, width), `moved at ${width} px`).toEqual(await positions(false, width));
+  }
+});
+
 test('under a base path the deck loads and concept links keep the prefix', async ({ page }) => {
   const base = vibeBaseUrl();
   await page.goto(new URL('review/', base).href);

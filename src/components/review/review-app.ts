@@ -1,11 +1,11 @@
-import type { DeckCard } from '../../lib/deck-schema.ts';
-import { deckTags, filterByConcepts, filterCards, loadDeck } from '../../lib/review/deck.ts';
+import { filterByConcepts, filterCards, loadDeck } from '../../lib/review/deck.ts';
 import { ReviewSession, type CurrentCard } from '../../lib/review/session.ts';
 import { DEFAULT_SETTINGS, settingsSchema } from '../../lib/progress/schema.ts';
 import { describeInterval } from '../../lib/srs/format.ts';
 import type { Grade } from '../../lib/srs/scheduler.ts';
 import { openProgressStore } from '../../lib/store/progress-store.ts';
 import { connectSync, type SyncMessage } from '../../lib/store/sync.ts';
+import { yieldToMain } from '../../lib/yield-to-main.ts';
 import { withBase } from '../../lib/urls.ts';
 import { bindTransfer } from './transfer.ts';
 
@@ -37,7 +37,6 @@ function isActivatable(target: EventTarget | null): boolean {
 
 class ReviewApp extends HTMLElement {
   #session: ReviewSession | null = null;
-  #deck: DeckCard[] = [];
   #revealed = false;
   #busy = false;
   #waitTimer: ReturnType<typeof setTimeout> | undefined;
@@ -103,11 +102,14 @@ class ReviewApp extends HTMLElement {
       loadDeck(this.dataset['deckUrl'] ?? withBase('/deck.json')).catch((error: unknown) => error as Error),
     ]);
     if (deck instanceof Error) {
+      this.#el.card.hidden = true;
+      this.#el.actions.hidden = true;
       this.#el.counts.textContent = `${deck.message} If you are offline, open the review page once while online so it can be saved for offline use.`;
       return;
     }
-    this.#deck = deck;
     this.#fillFilters(filter, cram);
+    // Parsing the deck and replaying the log are the long steps: each gets its own task.
+    await yieldToMain();
     let loaded;
     let snapshot: unknown;
     try {
@@ -115,6 +117,7 @@ class ReviewApp extends HTMLElement {
     } catch {
       loaded = { entries: [], invalid: 0, settings: { ...DEFAULT_SETTINGS } };
     }
+    await yieldToMain();
     this.#session = new ReviewSession({
       cards: filterByConcepts(filterCards(deck, filter), concepts),
       store,
@@ -136,6 +139,7 @@ class ReviewApp extends HTMLElement {
       afterImport: () => this.#afterImport(),
       broadcast: (message) => this.#sync.post(message),
     });
+    await yieldToMain();
     this.#el.actions.hidden = false;
     this.#next();
   }
@@ -150,7 +154,6 @@ class ReviewApp extends HTMLElement {
   }
 
   #fillFilters(filter: { section: string | null; tag: string | null }, cram: boolean): void {
-    for (const tag of deckTags(this.#deck)) this.#el.tag.add(new Option(tag, tag));
     this.#el.section.value = filter.section ?? '';
     this.#el.tag.value = filter.tag ?? '';
     this.#el.cram.checked = cram;
@@ -257,6 +260,7 @@ class ReviewApp extends HTMLElement {
     this.#el.back.hidden = true;
     this.#el.edited.hidden = !current.edited;
     this.#el.concept.href = withBase(card.concept);
+    this.#el.concept.hidden = false;
     this.#el.concept.textContent = `Read about it in the guide: ${card.conceptTitle.join(' › ')}`;
     this.#el.grades.hidden = true;
     for (const button of this.#gradeButtons()) button.disabled = true;
