@@ -263,23 +263,26 @@ export function phrasingOf(nodes: readonly RootContent[]): PhrasingContent[] {
   return nodes.filter((n): n is PhrasingContent => n.type !== 'paragraph' && isPhrasing(n));
 }
 
-function isPhrasing(node: RootContent): node is PhrasingContent {
-  return [
-    'text',
-    'emphasis',
-    'strong',
-    'inlineCode',
-    'link',
-    'break',
-    'delete',
-    'mdxJsxTextElement',
-    'mdxTextExpression',
-    'image',
-    'footnoteReference',
-    'html',
-    'linkReference',
-    'imageReference',
-  ].includes(node.type);
+/** mdast node types that sit inside a paragraph (mdast's phrasing content, MDX's inline forms included). */
+const PHRASING_TYPES: ReadonlySet<string> = new Set([
+  'text',
+  'emphasis',
+  'strong',
+  'inlineCode',
+  'link',
+  'break',
+  'delete',
+  'mdxJsxTextElement',
+  'mdxTextExpression',
+  'image',
+  'footnoteReference',
+  'html',
+  'linkReference',
+  'imageReference',
+]);
+
+export function isPhrasing(node: RootContent): node is PhrasingContent {
+  return PHRASING_TYPES.has(node.type);
 }
 
 /**

@@ -3,7 +3,7 @@ import { toHtml } from 'hast-util-to-html';
 import type { Paragraph, Root, RootContent } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { toHast, type Handler, type State } from 'mdast-util-to-hast';
-import { deletionHint, deletionNumber } from './extract.ts';
+import { deletionHint, deletionNumber, isPhrasing } from './extract.ts';
 
 export interface RenderOptions {
   /**
@@ -24,7 +24,7 @@ export interface RenderOptions {
  */
 export function renderHast(content: string | readonly RootContent[], options: RenderOptions = {}): HastRoot {
   const nodes: RootContent[] = typeof content === 'string' ? [paragraph(content)] : [...content];
-  const blocks = nodes.every(isInline) ? [{ type: 'paragraph', children: trimInline(nodes) } as Paragraph] : nodes;
+  const blocks = nodes.every(isPhrasing) ? [{ type: 'paragraph', children: trimInline(nodes) } as Paragraph] : nodes;
   const root: Root = { type: 'root', children: blocks };
   const jsx: Handler = (state: State, node: MdxJsxFlowElement | MdxJsxTextElement) =>
     node.name === 'C' ? renderDeletion(state, node, options) : state.all(node);
@@ -123,21 +123,6 @@ function postProcess(node: HastRoot | Element, options: RenderOptions, insidePre
     }
   }
   node.children = children;
-}
-
-function isInline(node: RootContent): boolean {
-  return [
-    'text',
-    'emphasis',
-    'strong',
-    'inlineCode',
-    'link',
-    'break',
-    'delete',
-    'mdxJsxTextElement',
-    'mdxTextExpression',
-    'image',
-  ].includes(node.type);
 }
 
 /** Drops the whitespace an inline component leaves around its content. */
