@@ -1,24 +1,26 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { repetitions, type BenchContext } from './context.ts';
-import { runMeasured } from './measure.ts';
+import { runMeasured, runRepeatedly, type RepeatedRuns } from './measure.ts';
 import { pendingSection, type SectionResult } from './report.ts';
-import { formatCount, formatMB, formatMs, judgeGrowth, median } from './stats.ts';
+import { formatCount, formatMB, formatMs, judgeGrowth } from './stats.ts';
 import { writeSyntheticContent } from './synthetic-content.ts';
 
 const CARDS_PER_PAGE = 10;
 
-interface DeckPoint {
+interface DeckPoint extends RepeatedRuns {
   cards: number;
   pages: number;
   contentBytes: number;
-  runs: number;
-  samplesMs: number[];
-  medianMs: number;
-  cpuSamplesMs: number[];
-  medianCpuMs: number | null;
-  maxRssKB: number | null;
   deckCards: number | null;
+}
+
+/** Cards in the deck.json of a build folder, or null when there is none. */
+export function deckCardCount(outDir: string): number | null {
+  const deckFile = join(outDir, 'deck.json');
+  return existsSync(deckFile)
+    ? (JSON.parse(readFileSync(deckFile, 'utf8')) as { cards: unknown[] }).cards.length
+    : null;
 }
 
 /** True when package.json defines the deck builder's CLI (the contract `npm run deck`). */
@@ -67,36 +69,18 @@ export async function benchDeckBuild(context: BenchContext): Promise<SectionResu
     const contentDir = join(context.tmp, `deck-content-${cards}`);
     const outDir = join(context.tmp, `deck-out-${cards}`);
     const summary = writeSyntheticContent(contentDir, { pages, cardsPerPage: CARDS_PER_PAGE });
-    const samplesMs: number[] = [];
-    const cpuSamplesMs: number[] = [];
-    let maxRssKB: number | null = null;
     const n = repetitions(context, runs);
-    for (let run = 1; run <= n; run++) {
-      rmSync(outDir, { recursive: true, force: true });
-      context.log(`deck builder: ${formatCount(cards)} cards, run ${run}/${n}`);
-      const result = await runMeasured('npm', ['run', 'deck', '--', '--content', contentDir, '--out', outDir], {
-        cwd: context.root,
-      });
-      samplesMs.push(result.ms);
-      if (result.cpuMs !== null) cpuSamplesMs.push(result.cpuMs);
-      if (result.maxRssKB !== null) maxRssKB = Math.max(maxRssKB ?? 0, result.maxRssKB);
-    }
-    const deckFile = join(outDir, 'deck.json');
-    const deckCards = existsSync(deckFile)
-      ? (JSON.parse(readFileSync(deckFile, 'utf8')) as { cards: unknown[] }).cards.length
-      : null;
-    points.push({
-      cards,
-      pages,
-      contentBytes: summary.bytes,
-      runs: n,
-      samplesMs,
-      medianMs: median(samplesMs),
-      cpuSamplesMs,
-      medianCpuMs: cpuSamplesMs.length > 0 ? median(cpuSamplesMs) : null,
-      maxRssKB,
-      deckCards,
-    });
+    const timing = await runRepeatedly(
+      n,
+      'npm',
+      ['run', 'deck', '--', '--content', contentDir, '--out', outDir],
+      { cwd: context.root },
+      (run) => {
+        rmSync(outDir, { recursive: true, force: true });
+        context.log(`deck builder: ${formatCount(cards)} cards, run ${run}/${n}`);
+      },
+    );
+    points.push({ cards, pages, contentBytes: summary.bytes, ...timing, deckCards: deckCardCount(outDir) });
     rmSync(contentDir, { recursive: true, force: true });
     rmSync(outDir, { recursive: true, force: true });
   }

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { median } from './stats.ts';
 
 export interface RunResult {
   /** Wall-clock milliseconds, spawn to exit. */
@@ -95,6 +96,45 @@ function spawnCollect(
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? 1, output: Buffer.concat(chunks).toString('utf8') }));
   });
+}
+
+/** Repeated runs of one command, summarized: what the build benchmarks report for each size. */
+export interface RepeatedRuns {
+  runs: number;
+  samplesMs: number[];
+  medianMs: number;
+  cpuSamplesMs: number[];
+  medianCpuMs: number | null;
+  /** The highest peak over the runs. */
+  maxRssKB: number | null;
+}
+
+/** Runs a command `runs` times with `runMeasured`, calling `beforeRun` ahead of each (to clean up, to log). */
+export async function runRepeatedly(
+  runs: number,
+  command: string,
+  args: readonly string[],
+  options: RunOptions,
+  beforeRun: (run: number) => void,
+): Promise<RepeatedRuns> {
+  const samplesMs: number[] = [];
+  const cpuSamplesMs: number[] = [];
+  let maxRssKB: number | null = null;
+  for (let run = 1; run <= runs; run++) {
+    beforeRun(run);
+    const result = await runMeasured(command, args, options);
+    samplesMs.push(result.ms);
+    if (result.cpuMs !== null) cpuSamplesMs.push(result.cpuMs);
+    if (result.maxRssKB !== null) maxRssKB = Math.max(maxRssKB ?? 0, result.maxRssKB);
+  }
+  return {
+    runs,
+    samplesMs,
+    medianMs: median(samplesMs),
+    cpuSamplesMs,
+    medianCpuMs: cpuSamplesMs.length > 0 ? median(cpuSamplesMs) : null,
+    maxRssKB,
+  };
 }
 
 /** Times a synchronous function `runs` times, after one warm-up run unless told not to; returns every sample in ms. */

@@ -1,25 +1,20 @@
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolveDeployment } from '../../src/lib/deployment.ts';
 import { listFiles, listPages, weighPage, weighPrecache, formatKB } from '../budgets/page-weight.ts';
 import { repetitions, type BenchContext } from './context.ts';
-import { runMeasured } from './measure.ts';
+import { deckCardCount } from './deck-build.ts';
+import { runRepeatedly, type RepeatedRuns } from './measure.ts';
 import type { SectionResult } from './report.ts';
 import { formatCount, formatMB, formatMs, judgeGrowth, median } from './stats.ts';
 import { writeSyntheticContent } from './synthetic-content.ts';
 
 const BENCH_CONFIG = 'scripts/bench/astro-bench.config.mjs';
 
-interface BuildPoint {
+interface BuildPoint extends RepeatedRuns {
   label: string;
   contentPages: number;
   contentCards: number | null;
-  runs: number;
-  samplesMs: number[];
-  medianMs: number;
-  cpuSamplesMs: number[];
-  medianCpuMs: number | null;
-  maxRssKB: number | null;
   htmlPages: number;
   outputBytes: number;
   precacheBytes: number | null;
@@ -177,19 +172,13 @@ async function timeBuilds(context: BenchContext, job: BuildJob): Promise<BuildPo
     env['CONTENT_DIR'] = job.contentDir;
     args.push('--', '--config', BENCH_CONFIG);
   }
-  const samplesMs: number[] = [];
-  const cpuSamplesMs: number[] = [];
-  let maxRssKB: number | null = null;
+  let timing: RepeatedRuns;
   try {
-    for (let run = 1; run <= job.runs; run++) {
+    timing = await runRepeatedly(job.runs, 'npm', args, { env, cwd: context.root }, (run) => {
       rmSync(job.outDir, { recursive: true, force: true });
       rmSync(cacheDir, { recursive: true, force: true });
       context.log(`site build: ${job.label} (${job.contentPages} guides), run ${run}/${job.runs}`);
-      const result = await runMeasured('npm', args, { env, cwd: context.root });
-      samplesMs.push(result.ms);
-      if (result.cpuMs !== null) cpuSamplesMs.push(result.cpuMs);
-      if (result.maxRssKB !== null) maxRssKB = Math.max(maxRssKB ?? 0, result.maxRssKB);
-    }
+    });
   } finally {
     // The cache lives in node_modules/.astro, outside the temporary folder.
     rmSync(cacheDir, { recursive: true, force: true });
@@ -199,24 +188,15 @@ async function timeBuilds(context: BenchContext, job: BuildJob): Promise<BuildPo
   const pages = listPages(job.outDir);
   const sample = pages.filter((_, i) => i % Math.max(1, Math.floor(pages.length / 50)) === 0);
   const htmlGzips = sample.map((page) => weighPage(job.outDir, page).html.gzip);
-  const deckFile = join(job.outDir, 'deck.json');
-  const deckCards = existsSync(deckFile)
-    ? (JSON.parse(readFileSync(deckFile, 'utf8')) as { cards: unknown[] }).cards.length
-    : null;
   return {
     label: job.label,
     contentPages: job.contentPages,
     contentCards: job.contentCards,
-    runs: job.runs,
-    samplesMs,
-    medianMs: median(samplesMs),
-    cpuSamplesMs,
-    medianCpuMs: cpuSamplesMs.length > 0 ? median(cpuSamplesMs) : null,
-    maxRssKB,
+    ...timing,
     htmlPages: pages.length,
     outputBytes: files.reduce((sum, f) => sum + statSync(join(job.outDir, f)).size, 0),
     precacheBytes: weighPrecache(job.outDir)?.bytes ?? null,
     medianHtmlGzip: htmlGzips.length > 0 ? median(htmlGzips) : 0,
-    deckCards,
+    deckCards: deckCardCount(job.outDir),
   };
 }
