@@ -147,6 +147,11 @@ test('a full 45-minute drill: budgets from the phase pages, overrun warning, hin
   await review.click();
   await expect(page).toHaveURL(/\/review\/\?mode=cram&concepts=/);
   await expect(page.locator('[data-counts]')).toHaveText(`Cram: ${expected} left · the schedule is not changed`);
+  // It says what it is focused on, and how to leave the focus.
+  const focus = page.locator('[data-focus]');
+  await expect(focus).toContainText('Focused on what your drill flagged: ');
+  await expect(focus).toContainText('Constraints');
+  await expect(focus.getByRole('link', { name: 'Review all cards instead' })).toHaveAttribute('href', '/review/');
   const concept = await page.locator('[data-concept]').getAttribute('href');
   expect(filterByConcepts(deck.cards, concepts).some((c) => concept?.startsWith(c.concept.split('#')[0] ?? '-'))).toBe(
     true,

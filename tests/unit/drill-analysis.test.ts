@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkCoverage } from '../../src/lib/drill/coverage.ts';
 import { mapSectionsToPhases, phaseOfConcept } from '../../src/lib/drill/phase-sections.ts';
 import { focusedReviewHref, weakConcepts } from '../../src/lib/drill/weak-spots.ts';
-import { filterByConcepts } from '../../src/lib/review/deck.ts';
+import { conceptLabels, filterByConcepts } from '../../src/lib/review/deck.ts';
 import type { DeckCard } from '../../src/lib/deck-schema.ts';
 
 const PHASE_NAMES = ['Why the problem exists', 'Success metrics and stakeholders', 'Constraints', 'Design', 'Closing'];
@@ -114,5 +114,27 @@ describe('filterByConcepts (the review page’s ?concepts= filter)', () => {
     expect(filterByConcepts(cards, ['/phases/constraints/']).map((c) => c.id)).toEqual(['a']);
     expect(filterByConcepts(cards, ['/prompts/fraud/#design']).map((c) => c.id)).toEqual(['b']);
     expect(filterByConcepts(cards, ['/phases/design/', '/nowhere/']).map((c) => c.id)).toEqual(['b']);
+  });
+});
+
+describe('conceptLabels (what the review page says a ?concepts= filter covers)', () => {
+  const card = (concept: string, conceptTitle: string[]) => ({ concept, conceptTitle }) as unknown as DeckCard;
+  const cards = [
+    card('/phases/constraints/#latency-budget', ['Constraints', 'Latency budget']),
+    card('/phases/constraints/#latency-budget', ['Constraints', 'Latency budget']),
+    card('/prompts/fraud/#design', ['Fraud detection', 'Design']),
+  ];
+
+  it('names a section by its title path and a page by its title, in the order asked, once each', () => {
+    expect(
+      conceptLabels(cards, ['/prompts/fraud/#design', '/phases/constraints/', '/phases/constraints/#latency-budget']),
+    ).toEqual(['Fraud detection › Design', 'Constraints', 'Constraints › Latency budget']);
+    expect(
+      conceptLabels(cards, ['/phases/constraints/#latency-budget', '/phases/constraints/#latency-budget']),
+    ).toEqual(['Constraints › Latency budget']);
+  });
+
+  it('leaves out concepts no card belongs to', () => {
+    expect(conceptLabels(cards, ['/nowhere/', '/prompts/fraud/#nothing'])).toEqual([]);
   });
 });

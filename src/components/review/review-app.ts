@@ -1,4 +1,5 @@
-import { filterByConcepts, filterCards, loadDeck } from '../../lib/review/deck.ts';
+import type { DeckCard } from '../../lib/deck-schema.ts';
+import { conceptLabels, filterByConcepts, filterCards, loadDeck } from '../../lib/review/deck.ts';
 import { ReviewSession, type CurrentCard } from '../../lib/review/session.ts';
 import { DEFAULT_SETTINGS, settingsSchema } from '../../lib/progress/schema.ts';
 import { describeInterval } from '../../lib/srs/format.ts';
@@ -51,6 +52,8 @@ class ReviewApp extends HTMLElement {
     cram: required<HTMLInputElement>(this, '[data-filter-cram]'),
     filterSubmit: required<HTMLButtonElement>(this, '[data-filter-submit]'),
     counts: required<HTMLElement>(this, '[data-counts]'),
+    focus: required<HTMLElement>(this, '[data-focus]'),
+    focusText: required<HTMLElement>(this, '[data-focus-text]'),
     card: required<HTMLElement>(this, '[data-card]'),
     edited: required<HTMLElement>(this, '[data-edited]'),
     reset: required<HTMLButtonElement>(this, '[data-reset]'),
@@ -108,6 +111,7 @@ class ReviewApp extends HTMLElement {
       return;
     }
     this.#fillFilters(filter, cram);
+    this.#showFocus(deck, concepts);
     // Parsing the deck and replaying the log are the long steps: each gets its own task.
     await yieldToMain();
     let loaded;
@@ -159,6 +163,17 @@ class ReviewApp extends HTMLElement {
     this.#el.cram.checked = cram;
     for (const control of [this.#el.section, this.#el.tag, this.#el.cram, this.#el.filterSubmit])
       control.disabled = false;
+  }
+
+  /** Says what a `?concepts=` link (drill mode's focused review) narrows the session to. */
+  #showFocus(deck: readonly DeckCard[], concepts: readonly string[]): void {
+    if (concepts.length === 0) return;
+    const labels = conceptLabels(deck, concepts);
+    this.#el.focusText.textContent =
+      labels.length > 0
+        ? `Focused on what your drill flagged: ${labels.join('; ')}.`
+        : 'This link asks for concepts that are no longer in the deck.';
+    this.#el.focus.hidden = false;
   }
 
   #fillSettings(): void {

@@ -42,6 +42,21 @@ export function filterByConcepts(cards: readonly DeckCard[], concepts: readonly 
   );
 }
 
+/**
+ * Readable names for a `?concepts=` filter ("Constraints › Latency budget"), in
+ * the order given, from the titles of the cards that belong to them: a page URL
+ * gets the page's title. Concepts no card belongs to are left out.
+ */
+export function conceptLabels(cards: readonly DeckCard[], concepts: readonly string[]): string[] {
+  const labels = concepts.flatMap((want) => {
+    const isPage = !want.includes('#');
+    const card = cards.find((c) => (isPage ? c.concept.startsWith(want) : c.concept === want));
+    if (!card) return [];
+    return [isPage ? (card.conceptTitle[0] ?? want) : card.conceptTitle.join(' › ')];
+  });
+  return [...new Set(labels)];
+}
+
 /** Every tag in the deck, sorted. */
 export function deckTags(cards: readonly DeckCard[]): string[] {
   return [...new Set(cards.flatMap((card) => card.tags))].sort();
