@@ -186,6 +186,11 @@ async function timeBuilds(context: BenchContext, job: BuildJob): Promise<BuildPo
 
   const files = listFiles(job.outDir);
   const pages = listPages(job.outDir);
+  // A build that ignored CONTENT_DIR still succeeds, with none of the guides it was meant to time.
+  if (pages.length < job.contentPages)
+    throw new Error(
+      `site build, ${job.label}: ${pages.length} pages built for ${job.contentPages} guides; the build did not read CONTENT_DIR=${job.contentDir ?? 'content'}.`,
+    );
   const sample = pages.filter((_, i) => i % Math.max(1, Math.floor(pages.length / 50)) === 0);
   const htmlGzips = sample.map((page) => weighPage(job.outDir, page).html.gzip);
   return {

@@ -18,6 +18,16 @@ export function contentDirFrom(env: Record<string, string | undefined>): string 
   return env['CONTENT_DIR']?.trim() || 'content';
 }
 
+/**
+ * The content folder as Astro's glob loader takes it: a relative folder starts
+ * with `./` (the loader resolves it against the project root), an absolute one
+ * (the benchmark's temporary folders) stays as it is.
+ */
+export function contentCollectionBase(env: Record<string, string | undefined>): string {
+  const dir = contentDirFrom(env);
+  return dir.startsWith('/') || dir.startsWith('.') ? dir : `./${dir}`;
+}
+
 export function normalizeBase(raw: string | undefined): string {
   const trimmed = (raw ?? '/').trim();
   if (trimmed === '' || trimmed === '/') return '/';
