@@ -219,6 +219,17 @@ test('filter by section: only that section’s cards are queued', async ({ page 
   await expect(page.locator('[data-concept]')).toHaveAttribute('href', firstPhase?.concept ?? '');
 });
 
+test('the filter form works before the app has loaded (no script at all)', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL: baseURL ?? '', javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/review/');
+  await page.locator('[data-filter-tag]').selectOption({ index: 1 });
+  await page.getByLabel('Cram').check();
+  await page.getByRole('button', { name: 'Start' }).click();
+  await expect(page).toHaveURL(/\/review\/\?section=&tag=[^&]+&mode=cram$/);
+  await context.close();
+});
+
 test('says when it is offline and keeps working', async ({ page, context }) => {
   await openReview(page);
   await expect(page.locator('[data-network]')).toHaveText('Online.');

@@ -50,7 +50,6 @@ class ReviewApp extends HTMLElement {
     section: required<HTMLSelectElement>(this, '[data-filter-section]'),
     tag: required<HTMLSelectElement>(this, '[data-filter-tag]'),
     cram: required<HTMLInputElement>(this, '[data-filter-cram]'),
-    filterSubmit: required<HTMLButtonElement>(this, '[data-filter-submit]'),
     counts: required<HTMLElement>(this, '[data-counts]'),
     focus: required<HTMLElement>(this, '[data-focus]'),
     focusText: required<HTMLElement>(this, '[data-focus-text]'),
@@ -100,6 +99,7 @@ class ReviewApp extends HTMLElement {
     const filter = { section: params.get('section') || null, tag: params.get('tag') || null };
     const cram = params.get('mode') === 'cram';
     const concepts = (params.get('concepts') ?? '').split(',').filter(Boolean);
+    this.#fillFilters(filter, cram);
     const [{ store, problem }, deck] = await Promise.all([
       openProgressStore(),
       loadDeck(this.dataset['deckUrl'] ?? withBase('/deck.json')).catch((error: unknown) => error as Error),
@@ -110,7 +110,6 @@ class ReviewApp extends HTMLElement {
       this.#el.counts.textContent = `${deck.message} If you are offline, open the review page once while online so it can be saved for offline use.`;
       return;
     }
-    this.#fillFilters(filter, cram);
     this.#showFocus(deck, concepts);
     // Parsing the deck and replaying the log are the long steps: each gets its own task.
     await yieldToMain();
@@ -157,12 +156,11 @@ class ReviewApp extends HTMLElement {
     return [...this.#el.grades.querySelectorAll<HTMLButtonElement>('[data-grade]')];
   }
 
+  /** Shows the filters the page was opened with (the form itself works without this script). */
   #fillFilters(filter: { section: string | null; tag: string | null }, cram: boolean): void {
     this.#el.section.value = filter.section ?? '';
     this.#el.tag.value = filter.tag ?? '';
     this.#el.cram.checked = cram;
-    for (const control of [this.#el.section, this.#el.tag, this.#el.cram, this.#el.filterSubmit])
-      control.disabled = false;
   }
 
   /** Says what a `?concepts=` link (drill mode's focused review) narrows the session to. */
