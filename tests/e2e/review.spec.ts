@@ -292,6 +292,22 @@ test('nothing below the card moves when the deck loads (no layout shift)', async
   }
 });
 
+test('a focused review names what it covers and is axe-clean in both themes', async ({ page }) => {
+  const page1 = deck.cards.find((c) => c.section === 'phases');
+  const section = deck.cards.find((c) => c.concept.includes('#') && c.section === 'archetypes');
+  const concepts = [page1?.concept.split('#')[0] ?? '', section?.concept ?? ''];
+  await openReview(page, `?mode=cram&concepts=${encodeURIComponent(concepts.join(','))}`);
+  const focus = page.locator('[data-focus]');
+  await expect(focus).toBeVisible();
+  await expect(focus).toContainText('Focused on what your drill flagged: ');
+  await expect(focus.getByRole('link', { name: 'Review all cards instead' })).toHaveAttribute('href', '/review/');
+  for (const theme of ['light', 'dark']) {
+    await page.evaluate((t) => (document.documentElement.dataset['theme'] = t), theme);
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.map((v) => `${theme}: ${v.id} ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+  }
+});
+
 test('under a base path the deck loads and concept links keep the prefix', async ({ page }) => {
   const base = vibeBaseUrl();
   await page.goto(new URL('review/', base).href);
