@@ -13,6 +13,7 @@ import {
 import { focusedReviewHref, weakConcepts } from '../../lib/drill/weak-spots.ts';
 import { newEntryId } from '../../lib/progress/entry-id.ts';
 import { withBase } from '../../lib/urls.ts';
+import { requiredElement } from '../../lib/dom.ts';
 
 /** A hint or key question: its text and the concept it was written under. */
 interface DrillQuestion {
@@ -30,11 +31,8 @@ const RUBRIC = [
 const SCORE_LABELS = ['Missed it', 'Weak', 'Solid', 'Nailed it'];
 const STORAGE_PROBLEM = 'This browser cannot save the drill, so a reload will lose it. Everything else works.';
 
-function required<T extends Element>(root: ParentNode, selector: string): T {
-  const element = root.querySelector<T>(selector);
-  if (!element) throw new Error(`drill-app: missing ${selector}`);
-  return element;
-}
+const required = <T extends Element>(root: ParentNode, selector: string): T =>
+  requiredElement<T>(root, selector, 'drill-app');
 
 function element<K extends keyof HTMLElementTagNameMap>(
   tag: K,

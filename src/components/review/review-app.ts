@@ -9,15 +9,13 @@ import { connectSync, type SyncMessage } from '../../lib/store/sync.ts';
 import { yieldToMain } from '../../lib/yield-to-main.ts';
 import { withBase } from '../../lib/urls.ts';
 import { bindTransfer } from './transfer.ts';
+import { requiredElement } from '../../lib/dom.ts';
 
 const OFFLINE_TEXT = 'Offline: reviewing still works and progress is saved in this browser.';
 const ONLINE_TEXT = 'Online.';
 
-function required<T extends Element>(root: ParentNode, selector: string): T {
-  const element = root.querySelector<T>(selector);
-  if (!element) throw new Error(`review-app: missing ${selector}`);
-  return element;
-}
+const required = <T extends Element>(root: ParentNode, selector: string): T =>
+  requiredElement<T>(root, selector, 'review-app');
 
 function plainText(html: string): string {
   const template = document.createElement('template');

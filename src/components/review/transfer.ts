@@ -4,6 +4,7 @@ import { mergeLogs } from '../../lib/progress/merge.ts';
 import type { ProgressFile } from '../../lib/progress/schema.ts';
 import type { ReviewSession } from '../../lib/review/session.ts';
 import type { SyncMessage } from '../../lib/store/sync.ts';
+import { requiredElement } from '../../lib/dom.ts';
 
 interface TransferHooks {
   session: () => ReviewSession | null;
@@ -11,11 +12,8 @@ interface TransferHooks {
   broadcast: (message: SyncMessage) => void;
 }
 
-function pick<T extends Element>(root: ParentNode, selector: string): T {
-  const element = root.querySelector<T>(selector);
-  if (!element) throw new Error(`progress transfer: missing ${selector}`);
-  return element;
-}
+const pick = <T extends Element>(root: ParentNode, selector: string): T =>
+  requiredElement<T>(root, selector, 'progress transfer');
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
