@@ -1,3 +1,4 @@
+import { conceptWithin } from '../concepts.ts';
 import type { Deck, DeckCard } from '../deck-schema.ts';
 
 /** The deck version this page understands (type-checked against the deck schema). */
@@ -37,9 +38,7 @@ export function filterCards(cards: readonly DeckCard[], filter: DeckFilter): Dec
  */
 export function filterByConcepts(cards: readonly DeckCard[], concepts: readonly string[]): DeckCard[] {
   if (concepts.length === 0) return [...cards];
-  return cards.filter((card) =>
-    card.concepts.some((c) => concepts.some((want) => c === want || (!want.includes('#') && c.startsWith(want)))),
-  );
+  return cards.filter((card) => card.concepts.some((c) => concepts.some((want) => conceptWithin(c, want))));
 }
 
 /**
@@ -49,10 +48,9 @@ export function filterByConcepts(cards: readonly DeckCard[], concepts: readonly 
  */
 export function conceptLabels(cards: readonly DeckCard[], concepts: readonly string[]): string[] {
   const labels = concepts.flatMap((want) => {
-    const isPage = !want.includes('#');
-    const card = cards.find((c) => (isPage ? c.concept.startsWith(want) : c.concept === want));
+    const card = cards.find((c) => conceptWithin(c.concept, want));
     if (!card) return [];
-    return [isPage ? (card.conceptTitle[0] ?? want) : card.conceptTitle.join(' › ')];
+    return [want.includes('#') ? card.conceptTitle.join(' › ') : (card.conceptTitle[0] ?? want)];
   });
   return [...new Set(labels)];
 }

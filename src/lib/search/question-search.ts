@@ -2,6 +2,7 @@
 import Fuse, { type IFuseOptions } from 'fuse.js/basic';
 import type { Concept, QuestionIndex } from '../deck-schema.ts';
 import { expandQuery, toTerms } from './query-terms.ts';
+import { conceptWithin } from '../concepts.ts';
 
 /**
  * Question → concept search. The build turns questions.json into a
@@ -329,7 +330,7 @@ export function listPageQuestions(searcher: QuestionSearcher, pageUrl: string): 
   const byConcept = new Map<number, string[]>();
   for (const { c, q } of searcher.questions) {
     const url = searcher.concepts[c]?.url ?? '';
-    if (url !== page && !url.startsWith(`${page}#`)) continue;
+    if (!conceptWithin(url, page)) continue;
     byConcept.set(c, [...(byConcept.get(c) ?? []), q]);
   }
   return [...byConcept.keys()]
