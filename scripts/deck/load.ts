@@ -84,3 +84,17 @@ export function getDeckData(contentDir: string = defaultContentDir()): DeckData 
   if (!result.ok) throw new DeckContentError(result.problems, 'content');
   return { deck: result.build.deck, questionIndex: result.build.questionIndex };
 }
+
+/**
+ * `getDeckData` for page components that render without it: null on invalid
+ * content. `astro build` has failed on such content before any page renders;
+ * `astro dev` reports it and keeps serving pages.
+ */
+export function getDeckDataIfValid(contentDir: string = defaultContentDir()): DeckData | null {
+  try {
+    return getDeckData(contentDir);
+  } catch (error) {
+    if (error instanceof DeckContentError) return null;
+    throw error;
+  }
+}

@@ -5,6 +5,7 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import {
   DeckContentError,
   getDeckData,
+  getDeckDataIfValid,
   invalidateDeck,
   loadDeck,
   loadDeckParallel,
@@ -14,7 +15,7 @@ import { DECK_FILES, serializeOutputs } from '../../scripts/deck/outputs.ts';
 import { contentDirFrom } from '../lib/deployment.ts';
 import { formatProblem } from '../../scripts/deck/problems.ts';
 
-export { DeckContentError, getDeckData, type DeckData };
+export { DeckContentError, getDeckData, getDeckDataIfValid, type DeckData };
 
 const CONTENT_TYPES: Record<string, string> = {
   '.json': 'application/json; charset=utf-8',
