@@ -6,7 +6,7 @@ import type { BenchContext } from './context.ts';
 import { timeRuns } from './measure.ts';
 import { pendingSection, type SectionResult } from './report.ts';
 import { formatCount, formatMs, median, percentile } from './stats.ts';
-import { createRandom, NOUNS, VERBS } from './synthetic-content.ts';
+import { createRandom, NOUNS, VERBS } from '../lib/synthetic-content.ts';
 
 /** What people type: topic words among stop words, a few typos, short and long. */
 export const QUERIES = [

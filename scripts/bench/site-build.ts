@@ -7,7 +7,7 @@ import { deckCardCount } from './deck-build.ts';
 import { runRepeatedly, type RepeatedRuns } from './measure.ts';
 import type { SectionResult } from './report.ts';
 import { formatCount, formatMB, formatMs, judgeGrowth, median } from './stats.ts';
-import { writeSyntheticContent } from './synthetic-content.ts';
+import { writeSyntheticContent } from '../lib/synthetic-content.ts';
 
 const BENCH_CONFIG = 'scripts/bench/astro-bench.config.mjs';
 

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { toHtml } from 'hast-util-to-html';
 import type { Nodes, RootContent } from 'mdast';
 import {
-  conceptUrlSchema,
   DECK_VERSION,
   deckSchema,
   questionIndexSchema,
@@ -14,17 +13,15 @@ import {
   type QuestionEntry,
   type QuestionIndex,
 } from '../lib/deck-schema.ts';
-import type { GuideFrontmatter } from '../lib/guide-schema.ts';
 import { SECTION_IDS } from '../lib/sections.ts';
-import { contentIdFromPath, listMdxFiles } from './content-files.ts';
-import { deletionNumber, extractPage } from './extract.ts';
-import { readFrontmatter } from './frontmatter.ts';
+import { listMdxFiles } from './content-files.ts';
+import { deletionNumber } from './extract.ts';
 import { collectPhaseNames, generateNotes } from './generate.ts';
-import type { NoteRecord, PageRecord } from './model.ts';
-import { parseMdx } from './parse.ts';
+import type { FileResult, NoteRecord, PageRecord } from './model.ts';
 import { compareStrings, sortProblems, type Problem } from './problems.ts';
 import { plainText, renderHast, renderHtml } from './render-html.ts';
 import type { FileCache } from './cache.ts';
+import { processFile } from './process-file.ts';
 import { validateAcrossPages } from './validate.ts';
 import { processFilesInWorkers } from './workers.ts';
 
@@ -46,13 +43,10 @@ export interface DeckBuild {
   notes: PlacedNote[];
 }
 
-export type BuildResult = { ok: true; build: DeckBuild } | { ok: false; problems: Problem[] };
+/** What pages render from: the deck and the question index, without the export-only notes. */
+export type DeckData = Pick<DeckBuild, 'deck' | 'questionIndex'>;
 
-/** What the per-file stage learns from one guide; independent of every other file. */
-export interface FileResult {
-  page: PageRecord | undefined;
-  problems: Problem[];
-}
+export type BuildResult = { ok: true; build: DeckBuild } | { ok: false; problems: Problem[] };
 
 /** Reads every guide under `contentDir` and builds the deck, in this thread. */
 export function buildDeckFromDir(contentDir: string): BuildResult {
@@ -100,29 +94,6 @@ export async function buildDeckFromDirParallel(
 export function buildDeck(files: readonly SourceFile[]): BuildResult {
   const sorted = [...files].sort((a, b) => compareStrings(a.path, b.path));
   return finishBuild(sorted.map((file) => processFile(file.path, file.source)));
-}
-
-/** Parses one guide, validates its frontmatter and extracts its headings, cards and questions. */
-export function processFile(path: string, source: string): FileResult {
-  const problems: Problem[] = [];
-  const parsed = parseMdx(source, path);
-  if (!parsed.ok) return { page: undefined, problems: [parsed.problem] };
-  const id = contentIdFromPath(path);
-  const url = `/${id}/`;
-  if (!conceptUrlSchema.safeParse(url).success) {
-    problems.push({
-      file: path,
-      line: 1,
-      column: 1,
-      message: `the file name gives the URL ${url}; use only a-z, 0-9 and "-"`,
-    });
-  }
-  const frontmatter = readFrontmatter(parsed.tree, path);
-  if (!frontmatter.ok) problems.push(...frontmatter.problems);
-  // Keep extracting with a stand-in so card problems in the same file are reported too.
-  const data = frontmatter.ok ? frontmatter.data : standInFrontmatter(path);
-  const page = extractPage(parsed.tree, { file: path, source, id, url, frontmatter: data }, problems);
-  return { page, problems };
 }
 
 /** The cross-file stage: generated cards, site-wide checks, then the outputs. Results must be in path order. */
@@ -256,8 +227,4 @@ export function deletionGroups(body: readonly RootContent[]): number[] {
   };
   for (const node of body) visit(node);
   return [...groups].sort((a, b) => a - b);
-}
-
-function standInFrontmatter(path: string): GuideFrontmatter {
-  return { title: path, description: path, section: 'start-here', order: 0, aliases: [], keywords: [] };
 }

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Nodes } from 'mdast';
-import { processFile, type FileResult } from './build.ts';
+import type { FileResult } from './model.ts';
+import { processFile } from './process-file.ts';
 
 /** Worker thread body: the per-file stage for a share of the guides (see workers.ts). */
 const { contentDir, paths } = workerData as { contentDir: string; paths: string[] };

@@ -1,6 +1,6 @@
 import type { PhrasingContent, RootContent } from 'mdast';
 import type { GuideFrontmatter } from '../lib/guide-schema.ts';
-import type { Place } from './problems.ts';
+import type { Place, Problem } from './problems.ts';
 
 /** A heading of a guide page: a concept other content can link to. */
 export interface HeadingInfo {
@@ -52,4 +52,10 @@ export interface PageRecord {
   frontmatter: GuideFrontmatter;
   headings: HeadingInfo[];
   notes: NoteRecord[];
+}
+
+/** What the per-file stage learns from one guide; independent of every other file. */
+export interface FileResult {
+  page: PageRecord | undefined;
+  problems: Problem[];
 }
