@@ -13,12 +13,13 @@ import {
   type QuestionEntry,
   type QuestionIndex,
 } from '../lib/deck-schema.ts';
-import { SECTION_IDS } from '../lib/sections.ts';
+import { compareCodeUnits } from '../lib/compare.ts';
+import { compareReadingOrder } from '../lib/reading-order.ts';
 import { listMdxFiles } from './content-files.ts';
 import { deletionNumber } from './extract.ts';
 import { collectPhaseNames, generateNotes } from './generate.ts';
 import type { FileResult, NoteRecord, PageRecord } from './model.ts';
-import { compareStrings, sortProblems, type Problem } from './problems.ts';
+import { sortProblems, type Problem } from './problems.ts';
 import { plainText, renderHast, renderHtml } from './render-html.ts';
 import type { FileCache } from './cache.ts';
 import { processFile } from './process-file.ts';
@@ -92,7 +93,7 @@ export async function buildDeckFromDirParallel(
  * problem in every file before giving up, so one run shows all of them.
  */
 export function buildDeck(files: readonly SourceFile[]): BuildResult {
-  const sorted = [...files].sort((a, b) => compareStrings(a.path, b.path));
+  const sorted = [...files].sort((a, b) => compareCodeUnits(a.path, b.path));
   return finishBuild(sorted.map((file) => processFile(file.path, file.source)));
 }
 
@@ -108,12 +109,8 @@ export function finishBuild(results: readonly FileResult[]): BuildResult {
 }
 
 function assemble(pages: PageRecord[]): DeckBuild {
-  const sectionRank = new Map<string, number>(SECTION_IDS.map((id, i) => [id, i]));
-  const ordered = [...pages].sort(
-    (a, b) =>
-      (sectionRank.get(a.frontmatter.section) ?? 0) - (sectionRank.get(b.frontmatter.section) ?? 0) ||
-      a.frontmatter.order - b.frontmatter.order ||
-      compareStrings(a.id, b.id),
+  const ordered = [...pages].sort((a, b) =>
+    compareReadingOrder({ ...a.frontmatter, id: a.id }, { ...b.frontmatter, id: b.id }),
   );
   const cards: DeckCard[] = [];
   const entries: QuestionEntry[] = [];

@@ -21,13 +21,6 @@ interface DrillQuestion {
   concept: string;
 }
 
-const RUBRIC = [
-  'Did you find why the problem exists?',
-  'Did you define success and its stakeholders?',
-  'Did you pin the three constraints (latency, scale, data and labels)?',
-  'Did you justify each design choice?',
-  'Did you close with monitoring, failure modes and next steps?',
-];
 const SCORE_LABELS = ['Missed it', 'Weak', 'Solid', 'Nailed it'];
 const STORAGE_PROBLEM = 'This browser cannot save the drill, so a reload will lose it. Everything else works.';
 
@@ -288,10 +281,9 @@ class DrillApp extends HTMLElement {
 
   #buildRubric(): void {
     this.#el.rubric.replaceChildren(
-      ...RUBRIC.map((question, i) => {
+      ...this.#data.phases.map((phase, i) => {
         const fieldset = element('fieldset');
-        const phase = this.#data.phases[i];
-        fieldset.append(element('legend', `${i + 1}. ${phase?.name ?? ''}: ${question}`));
+        fieldset.append(element('legend', `${i + 1}. ${phase.name}: ${phase.rubric}`));
         SCORE_LABELS.forEach((label, s) => {
           const wrap = element('label');
           const input = element('input');
