@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { QuestionIndex } from '../../src/lib/deck-schema.ts';
-import { formatKB, gzipSize } from '../budgets/page-weight.ts';
+import { formatKB, gzipSize } from '../budgets/weigh-pages.ts';
 import type { BenchContext } from './context.ts';
 import { timeRuns } from './measure.ts';
 import { pendingSection, type SectionResult } from './report.ts';

@@ -1,7 +1,7 @@
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolveDeployment } from '../../src/lib/deployment.ts';
-import { listFiles, listPages, weighPage, weighPrecache, formatKB } from '../budgets/page-weight.ts';
+import { listFiles, listPages, weighPage, weighPrecache, formatKB } from '../budgets/weigh-pages.ts';
 import { repetitions, type BenchContext } from './context.ts';
 import { deckCardCount } from './deck-build.ts';
 import { runRepeatedly, type RepeatedRuns } from './measure.ts';

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { toHtml } from 'hast-util-to-html';
-import type { Nodes, RootContent } from 'mdast';
+import type { RootContent } from 'mdast';
+import { visit } from 'unist-util-visit';
 import {
   DECK_VERSION,
   deckSchema,
@@ -16,11 +17,11 @@ import {
 import { compareCodeUnits } from '../lib/compare.ts';
 import { compareReadingOrder } from '../lib/reading-order.ts';
 import { listMdxFiles } from './content-files.ts';
-import { deletionNumber } from './extract.ts';
+import { deletionNumber, isJsxElement } from './extract.ts';
 import { collectPhaseNames, generateNotes } from './generate.ts';
 import type { FileResult, NoteRecord, PageRecord } from './model.ts';
 import { sortProblems, type Problem } from './problems.ts';
-import { plainText, renderHast, renderHtml } from './render-html.ts';
+import { hastText, renderHast, renderHtml } from './render-html.ts';
 import type { FileCache } from './cache.ts';
 import { processFile } from './process-file.ts';
 import { validateAcrossPages } from './validate.ts';
@@ -132,7 +133,7 @@ function assemble(pages: PageRecord[]): DeckBuild {
       notes.push({ note, page });
       if (note.question) {
         entries.push(
-          entry(note.id, 'question', plainText(renderHast(note.question.text)), note.question.why, note.concept),
+          entry(note.id, 'question', hastText(renderHast(note.question.text)), note.question.why, note.concept),
         );
       }
       const content = note.content;
@@ -150,15 +151,15 @@ function assemble(pages: PageRecord[]): DeckBuild {
         const front = renderHast(content.front);
         const back = renderHast(content.back);
         cards.push(card(note.id, note.id, 'basic', toHtml(front), toHtml(back), shared));
-        if (!note.question) entries.push(entry(note.id, 'card', plainText(front), plainText(back), note.concept));
+        if (!note.question) entries.push(entry(note.id, 'card', hastText(front), hastText(back), note.concept));
       } else {
         for (const group of deletionGroups(content.body)) {
           const front = renderHtml(content.body, { cloze: { group, side: 'front' } });
           const back = renderHtml(content.body, { cloze: { group, side: 'back' } });
           cards.push(card(`${note.id}.c${group}`, note.id, 'cloze', front, back, shared));
         }
-        const blanks = plainText(renderHast(content.body, { cloze: { group: 'all', side: 'front' } }));
-        entries.push(entry(note.id, 'card', blanks, plainText(renderHast(content.body)), note.concept));
+        const blanks = hastText(renderHast(content.body, { cloze: { group: 'all', side: 'front' } }));
+        entries.push(entry(note.id, 'card', blanks, hastText(renderHast(content.body)), note.concept));
       }
     }
   }
@@ -216,12 +217,10 @@ export function hashCard(kind: string, front: string, back: string): string {
 /** The distinct `n` of a cloze body's deletions, ascending. */
 export function deletionGroups(body: readonly RootContent[]): number[] {
   const groups = new Set<number>();
-  const visit = (node: Nodes): void => {
-    if ((node.type === 'mdxJsxTextElement' || node.type === 'mdxJsxFlowElement') && node.name === 'C') {
-      groups.add(deletionNumber(node));
-    }
-    if ('children' in node) for (const child of node.children) visit(child);
-  };
-  for (const node of body) visit(node);
+  for (const top of body) {
+    visit(top, (node) => {
+      if (isJsxElement(node) && node.name === 'C') groups.add(deletionNumber(node));
+    });
+  }
   return [...groups].sort((a, b) => a - b);
 }

@@ -3,7 +3,7 @@ import type { GuideFrontmatter } from '../lib/guide-schema.ts';
 import type { Place, Problem } from './problems.ts';
 
 /** A heading of a guide page: a concept other content can link to. */
-export interface HeadingInfo {
+export interface ConceptHeading {
   /** The element id Astro gives the heading (github-slugger over its smartened text). */
   slug: string;
   text: string;
@@ -50,7 +50,7 @@ export interface PageRecord {
   /** `/phases/constraints/` */
   url: string;
   frontmatter: GuideFrontmatter;
-  headings: HeadingInfo[];
+  headings: ConceptHeading[];
   notes: NoteRecord[];
 }
 

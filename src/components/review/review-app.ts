@@ -1,7 +1,7 @@
 import type { DeckCard } from '../../lib/deck-schema.ts';
 import { conceptLabels, filterByConcepts, filterCards, loadDeck } from '../../lib/review/deck.ts';
 import { ReviewSession, type CurrentCard } from '../../lib/review/session.ts';
-import { DEFAULT_SETTINGS, settingsSchema } from '../../lib/progress/schema.ts';
+import { DEFAULT_SETTINGS, SETTINGS_LIMITS_MESSAGE, settingsSchema } from '../../lib/progress/schema.ts';
 import { describeInterval } from '../../lib/srs/format.ts';
 import type { Grade } from '../../lib/srs/scheduler.ts';
 import { openProgressStore } from '../../lib/store/progress-store.ts';
@@ -194,8 +194,7 @@ class ReviewApp extends HTMLElement {
     });
     this.#el.settingsStatus.textContent = '';
     if (!parsed.success) {
-      this.#el.settingsError.textContent =
-        'Check the settings: new cards per day is a whole number from 0, desired retention is between 0.80 and 0.97, and the maximum interval is 1 to 36500 days.';
+      this.#el.settingsError.textContent = SETTINGS_LIMITS_MESSAGE;
       return;
     }
     this.#el.settingsError.textContent = '';
