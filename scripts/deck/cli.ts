@@ -1,8 +1,12 @@
 import { parseArgs } from 'node:util';
-import { buildDeckFromDirParallel } from '../../src/deck/build.ts';
-import { openFileCache } from '../../src/deck/cache.ts';
-import { serializeOutputs, writeOutputs } from '../../src/deck/outputs.ts';
-import { formatProblem } from '../../src/deck/problems.ts';
+import {
+  buildDeckFromDirParallel,
+  formatProblem,
+  openFileCache,
+  serializeOutputs,
+  writeOutputs,
+} from '../../src/deck/index.ts';
+import { plural } from '../../src/lib/plural.ts';
 
 const USAGE = `Usage: npm run deck -- [--content DIR] [--out DIR] [--site-url URL] [--base PATH] [--cache]
 
@@ -53,7 +57,7 @@ export async function main(argv: readonly string[], env: Record<string, string |
   }
   if (!result.ok) {
     for (const problem of result.problems) console.error(formatProblem(problem, contentDir));
-    console.error(`${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}; nothing written.`);
+    console.error(`${plural(result.problems.length, 'problem')}; nothing written.`);
     return 1;
   }
   const { deck, questionIndex } = result.build;

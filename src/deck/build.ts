@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { toHtml } from 'hast-util-to-html';
-import type { Nodes, RootContent } from 'mdast';
+import type { RootContent } from 'mdast';
+import { visit } from 'unist-util-visit';
 import {
-  conceptUrlSchema,
   DECK_VERSION,
   deckSchema,
   questionIndexSchema,
@@ -14,17 +14,16 @@ import {
   type QuestionEntry,
   type QuestionIndex,
 } from '../lib/deck-schema.ts';
-import type { GuideFrontmatter } from '../lib/guide-schema.ts';
-import { SECTION_IDS } from '../lib/sections.ts';
-import { contentIdFromPath, listMdxFiles } from './content-files.ts';
-import { deletionNumber, extractPage } from './extract.ts';
-import { readFrontmatter } from './frontmatter.ts';
+import { compareCodeUnits } from '../lib/compare.ts';
+import { compareReadingOrder } from '../lib/reading-order.ts';
+import { listMdxFiles } from './content-files.ts';
+import { deletionNumber, isJsxElement } from './extract.ts';
 import { collectPhaseNames, generateNotes } from './generate.ts';
-import type { NoteRecord, PageRecord } from './model.ts';
-import { parseMdx } from './parse.ts';
-import { compareStrings, sortProblems, type Problem } from './problems.ts';
-import { plainText, renderHast, renderHtml } from './render-html.ts';
+import type { FileResult, NoteRecord, PageRecord } from './model.ts';
+import { sortProblems, type Problem } from './problems.ts';
+import { hastText, renderHast, renderHtml } from './render-html.ts';
 import type { FileCache } from './cache.ts';
+import { processFile } from './process-file.ts';
 import { validateAcrossPages } from './validate.ts';
 import { processFilesInWorkers } from './workers.ts';
 
@@ -46,13 +45,10 @@ export interface DeckBuild {
   notes: PlacedNote[];
 }
 
-export type BuildResult = { ok: true; build: DeckBuild } | { ok: false; problems: Problem[] };
+/** What pages render from: the deck and the question index, without the export-only notes. */
+export type DeckData = Pick<DeckBuild, 'deck' | 'questionIndex'>;
 
-/** What the per-file stage learns from one guide; independent of every other file. */
-export interface FileResult {
-  page: PageRecord | undefined;
-  problems: Problem[];
-}
+export type BuildResult = { ok: true; build: DeckBuild } | { ok: false; problems: Problem[] };
 
 /** Reads every guide under `contentDir` and builds the deck, in this thread. */
 export function buildDeckFromDir(contentDir: string): BuildResult {
@@ -98,31 +94,8 @@ export async function buildDeckFromDirParallel(
  * problem in every file before giving up, so one run shows all of them.
  */
 export function buildDeck(files: readonly SourceFile[]): BuildResult {
-  const sorted = [...files].sort((a, b) => compareStrings(a.path, b.path));
+  const sorted = [...files].sort((a, b) => compareCodeUnits(a.path, b.path));
   return finishBuild(sorted.map((file) => processFile(file.path, file.source)));
-}
-
-/** Parses one guide, validates its frontmatter and extracts its headings, cards and questions. */
-export function processFile(path: string, source: string): FileResult {
-  const problems: Problem[] = [];
-  const parsed = parseMdx(source, path);
-  if (!parsed.ok) return { page: undefined, problems: [parsed.problem] };
-  const id = contentIdFromPath(path);
-  const url = `/${id}/`;
-  if (!conceptUrlSchema.safeParse(url).success) {
-    problems.push({
-      file: path,
-      line: 1,
-      column: 1,
-      message: `the file name gives the URL ${url}; use only a-z, 0-9 and "-"`,
-    });
-  }
-  const frontmatter = readFrontmatter(parsed.tree, path);
-  if (!frontmatter.ok) problems.push(...frontmatter.problems);
-  // Keep extracting with a stand-in so card problems in the same file are reported too.
-  const data = frontmatter.ok ? frontmatter.data : standInFrontmatter(path);
-  const page = extractPage(parsed.tree, { file: path, source, id, url, frontmatter: data }, problems);
-  return { page, problems };
 }
 
 /** The cross-file stage: generated cards, site-wide checks, then the outputs. Results must be in path order. */
@@ -137,12 +110,8 @@ export function finishBuild(results: readonly FileResult[]): BuildResult {
 }
 
 function assemble(pages: PageRecord[]): DeckBuild {
-  const sectionRank = new Map<string, number>(SECTION_IDS.map((id, i) => [id, i]));
-  const ordered = [...pages].sort(
-    (a, b) =>
-      (sectionRank.get(a.frontmatter.section) ?? 0) - (sectionRank.get(b.frontmatter.section) ?? 0) ||
-      a.frontmatter.order - b.frontmatter.order ||
-      compareStrings(a.id, b.id),
+  const ordered = [...pages].sort((a, b) =>
+    compareReadingOrder({ ...a.frontmatter, id: a.id }, { ...b.frontmatter, id: b.id }),
   );
   const cards: DeckCard[] = [];
   const entries: QuestionEntry[] = [];
@@ -164,7 +133,7 @@ function assemble(pages: PageRecord[]): DeckBuild {
       notes.push({ note, page });
       if (note.question) {
         entries.push(
-          entry(note.id, 'question', plainText(renderHast(note.question.text)), note.question.why, note.concept),
+          entry(note.id, 'question', hastText(renderHast(note.question.text)), note.question.why, note.concept),
         );
       }
       const content = note.content;
@@ -182,15 +151,15 @@ function assemble(pages: PageRecord[]): DeckBuild {
         const front = renderHast(content.front);
         const back = renderHast(content.back);
         cards.push(card(note.id, note.id, 'basic', toHtml(front), toHtml(back), shared));
-        if (!note.question) entries.push(entry(note.id, 'card', plainText(front), plainText(back), note.concept));
+        if (!note.question) entries.push(entry(note.id, 'card', hastText(front), hastText(back), note.concept));
       } else {
         for (const group of deletionGroups(content.body)) {
           const front = renderHtml(content.body, { cloze: { group, side: 'front' } });
           const back = renderHtml(content.body, { cloze: { group, side: 'back' } });
           cards.push(card(`${note.id}.c${group}`, note.id, 'cloze', front, back, shared));
         }
-        const blanks = plainText(renderHast(content.body, { cloze: { group: 'all', side: 'front' } }));
-        entries.push(entry(note.id, 'card', blanks, plainText(renderHast(content.body)), note.concept));
+        const blanks = hastText(renderHast(content.body, { cloze: { group: 'all', side: 'front' } }));
+        entries.push(entry(note.id, 'card', blanks, hastText(renderHast(content.body)), note.concept));
       }
     }
   }
@@ -248,16 +217,10 @@ export function hashCard(kind: string, front: string, back: string): string {
 /** The distinct `n` of a cloze body's deletions, ascending. */
 export function deletionGroups(body: readonly RootContent[]): number[] {
   const groups = new Set<number>();
-  const visit = (node: Nodes): void => {
-    if ((node.type === 'mdxJsxTextElement' || node.type === 'mdxJsxFlowElement') && node.name === 'C') {
-      groups.add(deletionNumber(node));
-    }
-    if ('children' in node) for (const child of node.children) visit(child);
-  };
-  for (const node of body) visit(node);
+  for (const top of body) {
+    visit(top, (node) => {
+      if (isJsxElement(node) && node.name === 'C') groups.add(deletionNumber(node));
+    });
+  }
   return [...groups].sort((a, b) => a - b);
-}
-
-function standInFrontmatter(path: string): GuideFrontmatter {
-  return { title: path, description: path, section: 'start-here', order: 0, aliases: [], keywords: [] };
 }

@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FileResult } from './build.ts';
+import { builderFingerprint } from './builder-fingerprint.ts';
+import type { FileResult } from './model.ts';
 
 /**
  * What the per-file stage produced for one guide, kept on disk between runs:
  * parsing dominates build time, and between two builds most guides are unchanged.
  * An entry is keyed by the file's path and text and by a fingerprint of the
- * builder itself (its sources, the schemas it validates against, the lock file),
+ * builder itself (every file of this folder, what they import, the lock file),
  * so a change to any of them misses the cache instead of serving stale results.
  */
 export interface FileCache {
@@ -20,7 +21,7 @@ export const DEFAULT_CACHE_DIR = 'node_modules/.cache/vibe-check-deck';
 
 /** A cache under `dir`, or `undefined` when the builder's own sources cannot be fingerprinted (e.g. when bundled). */
 export function openFileCache(dir: string = DEFAULT_CACHE_DIR): FileCache | undefined {
-  const version = builderFingerprint();
+  const version = cachedFingerprint();
   if (!version) return undefined;
   const root = resolve(dir);
   const keyOf = (path: string, source: string) =>
@@ -50,26 +51,14 @@ export function openFileCache(dir: string = DEFAULT_CACHE_DIR): FileCache | unde
 
 let fingerprint: string | null | undefined;
 
-function builderFingerprint(): string | undefined {
-  if (fingerprint !== undefined) return fingerprint ?? undefined;
-  try {
-    const here = fileURLToPath(new URL('.', import.meta.url));
-    const lib = resolve(here, '../../src/lib');
-    const hash = createHash('sha256');
-    const files = [
-      ...readdirSync(here)
-        .filter((name) => name.endsWith('.ts'))
-        .sort()
-        .map((name) => join(here, name)),
-      join(lib, 'guide-schema.ts'),
-      join(lib, 'deck-schema.ts'),
-      join(lib, 'sections.ts'),
-      resolve(here, '../../package-lock.json'),
-    ];
-    for (const file of files) hash.update(file.slice(here.length)).update('\0').update(readFileSync(file));
-    fingerprint = hash.digest('hex');
-  } catch {
-    fingerprint = null;
+function cachedFingerprint(): string | undefined {
+  if (fingerprint === undefined) {
+    try {
+      const here = fileURLToPath(new URL('.', import.meta.url));
+      fingerprint = builderFingerprint(here, resolve(here, '../..'));
+    } catch {
+      fingerprint = null;
+    }
   }
   return fingerprint ?? undefined;
 }

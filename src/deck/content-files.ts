@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { slug } from 'github-slugger';
-import { compareStrings } from './problems.ts';
+import { compareCodeUnits } from '../lib/compare.ts';
 
 /**
  * Every `.mdx` file under `dir`, as sorted `/`-separated relative paths. Dot files
@@ -19,7 +19,7 @@ export function listMdxFiles(dir: string): string[] {
     }
   };
   walk('');
-  return found.sort(compareStrings);
+  return found.sort(compareCodeUnits);
 }
 
 /**

@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Nodes } from 'mdast';
-import { processFile, type FileResult } from './build.ts';
+import { visit } from 'unist-util-visit';
+import { isJsxElement } from './extract.ts';
+import type { FileResult } from './model.ts';
+import { processFile } from './process-file.ts';
 
 /** Worker thread body: the per-file stage for a share of the guides (see workers.ts). */
 const { contentDir, paths } = workerData as { contentDir: string; paths: string[] };
@@ -22,14 +25,15 @@ const results: FileResult[] = paths.map((path) => {
 });
 parentPort?.postMessage(results);
 
-function dropEstree(node: Nodes): void {
-  if (node.data && 'estree' in node.data) delete node.data.estree;
-  if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
+/** Drops the expression syntax trees (estree) MDX hangs on nodes and on JSX attribute values. */
+function dropEstree(tree: Nodes): void {
+  visit(tree, (node) => {
+    if (node.data && 'estree' in node.data) delete node.data.estree;
+    if (!isJsxElement(node)) return;
     for (const attribute of node.attributes) {
       if (attribute.data && 'estree' in attribute.data) delete attribute.data.estree;
       const value = attribute.value;
       if (value && typeof value === 'object' && value.data && 'estree' in value.data) delete value.data.estree;
     }
-  }
-  if ('children' in node) for (const child of node.children) dropEstree(child);
+  });
 }

@@ -1,5 +1,7 @@
 import type { Nodes, PhrasingContent, Root, RootContent } from 'mdast';
 import type { MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import { CONTINUE, SKIP, visit } from 'unist-util-visit';
+import { visitParents } from 'unist-util-visit-parents';
 import type { GuideFrontmatter } from '../lib/guide-schema.ts';
 import {
   hasAttribute,
@@ -143,30 +145,28 @@ export function extractPage(tree: Root, input: PageInput, problems: Problem[]): 
     });
   };
 
-  const walk = (node: Nodes, enclosing: string | undefined): void => {
+  // Document order, so every card meets the nearest heading above it first.
+  visitParents(tree, (node, ancestors) => {
     if (node.type === 'heading') {
       headings.add(node, placeOf(node));
-      return;
+      return SKIP;
     }
+    const enclosing = enclosingCard(ancestors);
     if ((node.type === 'mdxTextExpression' || node.type === 'mdxFlowExpression') && enclosing && !isComment(node)) {
       report(placeOf(node), `<${enclosing}> cannot contain JavaScript expressions ({…}); write plain text`);
     }
-    if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
+    if (isJsxElement(node)) {
       const name = node.name ?? '';
       if (CARD_COMPONENTS.has(name)) {
         if (enclosing) report(placeOf(node), `<${name}> cannot be inside <${enclosing}>`);
         else if (name === 'Card') extractCard(node);
         else if (name === 'Cloze') extractCloze(node);
         else extractQuestion(node);
-        for (const child of node.children) walk(child, enclosing ?? name);
-        return;
-      }
-      if (name === 'C' && enclosing !== 'Cloze') report(placeOf(node), '<C> must be inside <Cloze>');
+      } else if (name === 'C' && enclosing !== 'Cloze') report(placeOf(node), '<C> must be inside <Cloze>');
     }
-    if ('children' in node) for (const child of node.children) walk(child, enclosing);
-  };
+    return CONTINUE;
+  });
 
-  walk(tree, undefined);
   return { file, id: input.id, url, frontmatter, headings: headings.headings, notes };
 }
 
@@ -176,31 +176,40 @@ export function extractPage(tree: Root, input: PageInput, problems: Problem[]): 
  */
 function checkDeletions(nodes: readonly RootContent[], report: (place: Place, message: string) => void): number {
   let count = 0;
-  const visit = (node: Nodes, insideDeletion: boolean): void => {
-    if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
-      if (node.name && CARD_COMPONENTS.has(node.name)) return;
-      if (node.name === 'C') {
-        count++;
-        const place = placeOf(node);
-        if (insideDeletion) report(place, '<C> cannot contain another <C>');
-        const attributes = readAttributes(node, DELETION_ATTRIBUTES, '', report, ['n']);
-        const n = attributes.get('n');
-        if (n && !isClozeNumber(n.value)) {
-          report(n.place, `<C n="${n.value}">: n must be a whole number from 1 to 99 (c1, c2…)`);
-        }
-        const hint = attributes.get('hint');
-        if (hint && hint.value.trim() === '')
-          report(hint.place, '<C> has an empty hint; remove it or say what kind of answer goes here');
-        if (!hasContent(node.children as RootContent[]))
-          report(place, '<C> is empty; put the hidden text between <C> and </C>');
-        for (const child of node.children) visit(child, true);
-        return;
+  for (const top of nodes) {
+    visitParents(top, (node, ancestors) => {
+      if (!isJsxElement(node)) return CONTINUE;
+      if (node.name && CARD_COMPONENTS.has(node.name)) return SKIP;
+      if (node.name !== 'C') return CONTINUE;
+      count++;
+      const place = placeOf(node);
+      if (ancestors.some((a) => isJsxElement(a) && a.name === 'C')) report(place, '<C> cannot contain another <C>');
+      const attributes = readAttributes(node, DELETION_ATTRIBUTES, '', report, ['n']);
+      const n = attributes.get('n');
+      if (n && !isClozeNumber(n.value)) {
+        report(n.place, `<C n="${n.value}">: n must be a whole number from 1 to 99 (c1, c2…)`);
       }
-    }
-    if ('children' in node) for (const child of node.children) visit(child, insideDeletion);
-  };
-  for (const node of nodes) visit(node, false);
+      const hint = attributes.get('hint');
+      if (hint && hint.value.trim() === '')
+        report(hint.place, '<C> has an empty hint; remove it or say what kind of answer goes here');
+      if (!hasContent(node.children as RootContent[]))
+        report(place, '<C> is empty; put the hidden text between <C> and </C>');
+      return CONTINUE;
+    });
+  }
   return count;
+}
+
+/** The outermost Card, Cloze or Question among a node's ancestors: the one whose content it is. */
+function enclosingCard(ancestors: readonly Nodes[]): string | undefined {
+  for (const ancestor of ancestors) {
+    if (isJsxElement(ancestor) && ancestor.name && CARD_COMPONENTS.has(ancestor.name)) return ancestor.name;
+  }
+  return undefined;
+}
+
+export function isJsxElement(node: Nodes): node is JsxElement {
+  return node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement';
 }
 
 /** The deletion group of a `<C>`: its `n`, 1 when absent. */
@@ -289,20 +298,13 @@ export function isPhrasing(node: RootContent): node is PhrasingContent {
  * Applies smart punctuation to every block of running text, as the site's
  * Markdown processor does, so headings slug alike and cards read alike.
  */
-function smartenTree(node: Nodes, source: string): void {
-  if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
+function smartenTree(tree: Root, source: string): void {
+  visit(tree, (node) => {
+    const block = node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell';
+    if (!block && !(isJsxElement(node) && node.children.some((c) => c.type === 'text'))) return CONTINUE;
     smartenPhrasing(node, source);
-    return;
-  }
-  if (!('children' in node)) return;
-  if (
-    (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') &&
-    node.children.some((c) => c.type === 'text')
-  ) {
-    smartenPhrasing(node, source);
-    return;
-  }
-  for (const child of node.children) smartenTree(child, source);
+    return SKIP;
+  });
 }
 
 function placeOf(node: { position?: { start: { line: number; column: number } } | undefined }): Place {

@@ -1,6 +1,6 @@
 import Slugger, { slug as slugOnce } from 'github-slugger';
 import type { Heading, Nodes } from 'mdast';
-import type { HeadingInfo } from './model.ts';
+import type { ConceptHeading } from './model.ts';
 import type { Place, Problem } from './problems.ts';
 
 /**
@@ -11,10 +11,10 @@ import type { Place, Problem } from './problems.ts';
  * suffix the second with `-1` and break links to it.
  */
 export class HeadingTracker {
-  readonly headings: HeadingInfo[] = [];
-  readonly bySlug = new Map<string, HeadingInfo>();
+  readonly headings: ConceptHeading[] = [];
+  readonly bySlug = new Map<string, ConceptHeading>();
   private readonly slugger = new Slugger();
-  private readonly stack: HeadingInfo[] = [];
+  private readonly stack: ConceptHeading[] = [];
   private readonly file: string;
   private readonly pageTitle: string;
   private readonly problems: Problem[];
@@ -30,7 +30,7 @@ export class HeadingTracker {
     const base = slugOnce(text);
     const id = this.slugger.slug(text);
     while ((this.stack.at(-1)?.depth ?? 0) >= node.depth) this.stack.pop();
-    const info: HeadingInfo = {
+    const info: ConceptHeading = {
       slug: id,
       text: text.trim(),
       depth: node.depth,
@@ -51,7 +51,7 @@ export class HeadingTracker {
   }
 
   /** The heading a card placed here belongs to: the last one seen. */
-  current(): HeadingInfo | undefined {
+  current(): ConceptHeading | undefined {
     return this.stack.at(-1);
   }
 

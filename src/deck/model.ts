@@ -1,9 +1,9 @@
 import type { PhrasingContent, RootContent } from 'mdast';
 import type { GuideFrontmatter } from '../lib/guide-schema.ts';
-import type { Place } from './problems.ts';
+import type { Place, Problem } from './problems.ts';
 
 /** A heading of a guide page: a concept other content can link to. */
-export interface HeadingInfo {
+export interface ConceptHeading {
   /** The element id Astro gives the heading (github-slugger over its smartened text). */
   slug: string;
   text: string;
@@ -50,6 +50,12 @@ export interface PageRecord {
   /** `/phases/constraints/` */
   url: string;
   frontmatter: GuideFrontmatter;
-  headings: HeadingInfo[];
+  headings: ConceptHeading[];
   notes: NoteRecord[];
+}
+
+/** What the per-file stage learns from one guide; independent of every other file. */
+export interface FileResult {
+  page: PageRecord | undefined;
+  problems: Problem[];
 }

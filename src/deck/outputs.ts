@@ -6,7 +6,7 @@ import { normalizeBase } from '../lib/deployment.ts';
 import type { DeckBuild } from './build.ts';
 import { writeAnki } from './write-anki.ts';
 
-/** The files the deck builder publishes at the site root (contract, see DESIGN.md). */
+/** The files the deck builder publishes at the site root (contracts: docs/architecture.md). */
 export const DECK_FILES = {
   deck: 'deck.json',
   schema: 'deck.schema.json',

@@ -1,3 +1,5 @@
+import { compareCodeUnits } from '../lib/compare.ts';
+
 /** One thing wrong with the content, pinned to a place in a file. */
 export interface Problem {
   /** File path relative to the content folder, with `/` separators. */
@@ -21,7 +23,10 @@ export function problemAt(file: string, place: Place | undefined, message: strin
 export function sortProblems(problems: readonly Problem[]): Problem[] {
   return [...problems].sort(
     (a, b) =>
-      compareStrings(a.file, b.file) || a.line - b.line || a.column - b.column || compareStrings(a.message, b.message),
+      compareCodeUnits(a.file, b.file) ||
+      a.line - b.line ||
+      a.column - b.column ||
+      compareCodeUnits(a.message, b.message),
   );
 }
 
@@ -29,9 +34,4 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
 export function formatProblem(problem: Problem, contentDir: string): string {
   const prefix = contentDir === '' || contentDir === '.' ? '' : `${contentDir.replace(/\/+$/u, '')}/`;
   return `${prefix}${problem.file}:${problem.line}:${problem.column}: ${problem.message}`;
-}
-
-/** Code-unit order: unlike localeCompare it does not depend on the machine's locale. */
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

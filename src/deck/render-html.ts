@@ -66,7 +66,7 @@ const BLOCK_TAGS = new Set([
 ]);
 
 /** Plain text of rendered content, for search: blocks separated by spaces, whitespace collapsed. */
-export function plainText(node: HastNodes): string {
+export function hastText(node: HastNodes): string {
   let out = '';
   const visit = (n: HastNodes): void => {
     if (n.type === 'text') out += n.value;

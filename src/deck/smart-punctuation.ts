@@ -1,4 +1,5 @@
 import type { Nodes, Text } from 'mdast';
+import { visit } from 'unist-util-visit';
 
 /**
  * Smart punctuation as Astro's Markdown processor (satteri, `smartypants` on by
@@ -20,14 +21,11 @@ export function smartenPhrasing(parent: Nodes, source: string): void {
   }
 }
 
-function collectLeaves(node: Nodes, out: { node: Nodes; text: string }[]): void {
-  if (node.type === 'text' || node.type === 'inlineCode') {
-    out.push({ node, text: node.value });
-  } else if ('children' in node) {
-    for (const child of node.children) collectLeaves(child, out);
-  } else if (node.type === 'break') {
-    out.push({ node, text: '\n' });
-  }
+function collectLeaves(tree: Nodes, out: { node: Nodes; text: string }[]): void {
+  visit(tree, (node) => {
+    if (node.type === 'text' || node.type === 'inlineCode') out.push({ node, text: node.value });
+    else if (node.type === 'break') out.push({ node, text: '\n' });
+  });
 }
 
 /** Which characters of a text node's value came from escapes or character references. */

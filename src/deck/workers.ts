@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { FileResult } from './build.ts';
+import type { FileResult } from './model.ts';
+import { processFile } from './process-file.ts';
 
 /**
  * Below this many files per worker, starting workers costs more than it saves:
@@ -39,8 +40,7 @@ export async function processFilesInWorkers(
   }
 }
 
-async function inThisThread(contentDir: string, paths: readonly string[]): Promise<FileResult[]> {
-  const { processFile } = await import('./build.ts');
+function inThisThread(contentDir: string, paths: readonly string[]): FileResult[] {
   return paths.map((path) => processFile(path, readFileSync(join(contentDir, path), 'utf8')));
 }
 

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { syntheticContent, writeContent } from '../../scripts/deck/bench.ts';
+import { writeSyntheticContent } from '../../scripts/lib/synthetic-content.ts';
 import { buildDeck, buildDeckFromDir, buildDeckFromDirParallel, type SourceFile } from '../../src/deck/build.ts';
 import { openFileCache, type FileCache } from '../../src/deck/cache.ts';
 import { main } from '../../scripts/deck/cli.ts';
@@ -39,11 +39,13 @@ describe('deck builds are deterministic', () => {
 
   it('writes the same bytes whether files are parsed in worker threads or not', async () => {
     const content = mkdtempSync(join(tmpdir(), 'deck-content-'));
-    writeContent(content, syntheticContent(24, 4, 0));
+    writeSyntheticContent(content, { pages: 24, cardsPerPage: 4, questionsPerPage: 2 });
     const single = buildDeckFromDir(content);
     // A tiny threshold forces two workers on a small corpus.
     const parallel = await buildDeckFromDirParallel(content, { minFilesPerWorker: 8 });
     if (!single.ok || !parallel.ok) throw new Error('synthetic content should be valid');
+    // Cross-page `also` links are resolved after the per-file stage: the synthetic content has them.
+    expect(single.build.deck.cards.filter((c) => c.concepts.length > 1).length).toBeGreaterThan(20);
     expect(serializeOutputs(parallel.build)).toEqual(serializeOutputs(single.build));
   }, 120_000);
 

@@ -14,6 +14,7 @@ const phases: DrillPhase[] = ['why', 'metrics'].map((slug, i) => ({
   minutes60: 8,
   url: `/phases/${slug}/`,
   keyQuestions: [`Key question ${i + 1}?`],
+  rubric: `Did you cover ${slug}?`,
 }));
 
 const prompt: DrillPrompt = {

@@ -1,8 +1,5 @@
 import { emit, requiredElement } from '../../lib/dom.ts';
-import { settingsSchema, type ReviewSettings as Settings } from '../../lib/progress/schema.ts';
-
-const INVALID_MESSAGE =
-  'Check the settings: new cards per day is a whole number from 0, desired retention is between 0.80 and 0.97, and the maximum interval is 1 to 36500 days.';
+import { SETTINGS_LIMITS_MESSAGE, settingsSchema, type ReviewSettings as Settings } from '../../lib/progress/schema.ts';
 
 /**
  * <review-settings>: validates the form and asks for the change with a
@@ -45,7 +42,7 @@ export class ReviewSettings extends HTMLElement {
       maximumInterval: Number(data.get('maximumInterval')),
     });
     this.#status.textContent = '';
-    this.#error.textContent = parsed.success ? '' : INVALID_MESSAGE;
+    this.#error.textContent = parsed.success ? '' : SETTINGS_LIMITS_MESSAGE;
     if (parsed.success) emit(this, 'review-settings-change', { settings: parsed.data });
   };
 }

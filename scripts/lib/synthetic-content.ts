@@ -1,13 +1,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { slug } from 'github-slugger';
 import { SECTION_IDS } from '../../src/lib/sections.ts';
 
 /**
- * Synthetic guides for the benchmark: valid content shaped like the real pages
- * (frontmatter, five H2 sections of prose, a table, cards, cloze cards and
- * clarifying questions, about 8 KB of MDX) with deterministic pseudo-random
- * words, so that output, gzip ratios and search indexes behave like real text
- * rather than like one page repeated.
+ * Synthetic guides, for the benchmark (`npm run bench`) and for tests that need
+ * more content than the fixtures: valid content shaped like the real pages
+ * (frontmatter, five H2 sections of prose, a table, cards with `also` links to
+ * the previous page, cloze cards with hints, clarifying questions; about 8 KB of
+ * MDX) with deterministic pseudo-random words, so that output, gzip ratios and
+ * search indexes behave like real text rather than like one page repeated.
  */
 
 /** Seeded PRNG (mulberry32): the same seed always writes the same content. */
@@ -75,6 +77,8 @@ export function writeSyntheticContent(dir: string, options: SyntheticOptions): S
 
   let bytes = 0;
   const sections = 5;
+  /** The previous page's H2 anchors, for `also` links across pages. */
+  let previousAnchors: string[] = [];
   for (let p = 0; p < options.pages; p++) {
     const section = SECTION_IDS[p % SECTION_IDS.length] as string;
     const name = `bench-${String(p + 1).padStart(5, '0')}`;
@@ -94,8 +98,11 @@ export function writeSyntheticContent(dir: string, options: SyntheticOptions): S
     ];
     let card = 0;
     let question = 0;
+    const anchors: string[] = [];
     for (let s = 0; s < sections; s++) {
-      lines.push(`## Part ${s + 1}: the ${words(2)}`, '', paragraph(4), '', paragraph(3), '');
+      const heading = `Part ${s + 1}: the ${words(2)}`;
+      anchors.push(`/${section}/${name}/#${slug(heading)}`);
+      lines.push(`## ${heading}`, '', paragraph(4), '', paragraph(3), '');
       if (s === 2) {
         lines.push('| Constraint | What it flips |', '|---|---|');
         for (let r = 0; r < 4; r++) lines.push(`| ${words(2)} | ${words(3)} |`);
@@ -112,20 +119,22 @@ export function writeSyntheticContent(dir: string, options: SyntheticOptions): S
         card++;
         const id = `${name}-c${card}`;
         if (card % 2 === 1) {
+          const also = previousAnchors[s];
           lines.push(
-            `<Card id="${id}" q="Why does the ${words(3)} ${pick(VERBS)} the ${words(2)}?">`,
+            `<Card id="${id}" q="Why does the ${words(3)} ${pick(VERBS)} the ${words(2)}?"${also ? ` also="${also}"` : ''}>`,
             paragraph(2),
             '</Card>',
             '',
           );
         } else {
           lines.push(
-            `<Cloze id="${id}">The ${words(2)} ${pick(VERBS)} the <C>${words(2)}</C> ${paragraph(1).toLowerCase()}</Cloze>`,
+            `<Cloze id="${id}">The ${words(2)} ${pick(VERBS)} the <C hint="${pick(NOUNS)}">${words(2)}</C> ${paragraph(1).toLowerCase()}</Cloze>`,
             '',
           );
         }
       }
     }
+    previousAnchors = anchors;
     const text = lines.join('\n');
     mkdirSync(join(dir, section), { recursive: true });
     writeFileSync(join(dir, section, `${name}.mdx`), text);

@@ -1,0 +1,18 @@
+/**
+ * The deck builder, as the site (src/integrations/deck.ts) and the command line
+ * (scripts/deck/cli.ts) use it: MDX guides in, the deck, the question index and
+ * their published files out, or every content problem at once.
+ */
+export {
+  buildDeck,
+  buildDeckFromDir,
+  buildDeckFromDirParallel,
+  type BuildResult,
+  type DeckBuild,
+  type DeckData,
+  type SourceFile,
+} from './build.ts';
+export { openFileCache, type FileCache } from './cache.ts';
+export { DeckContentError } from './content-error.ts';
+export { DECK_FILES, serializeOutputs, writeOutputs, type OutputOptions } from './outputs.ts';
+export { formatProblem, type Problem } from './problems.ts';
