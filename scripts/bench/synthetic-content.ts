@@ -113,7 +113,8 @@ export function writeSyntheticContent(dir: string, options: SyntheticOptions): S
         const id = `${name}-c${card}`;
         if (card % 2 === 1) {
           lines.push(
-            `<Card id="${id}" q="Why does the ${words(3)} ${pick(VERBS)} the ${words(2)}?">`,
+            // A named case per card, as real fronts name their system: no two fronts collide by chance.
+            `<Card id="${id}" q="Why does the ${words(3)} ${pick(VERBS)} the ${words(2)} in case ${p + 1}-${card}?">`,
             paragraph(2),
             '</Card>',
             '',

@@ -5,6 +5,7 @@ import { SECTION_IDS } from '../../src/lib/sections.ts';
 import { buildDeckFromDir, buildDeckFromDirParallel, type SourceFile } from './build.ts';
 import { openFileCache } from './cache.ts';
 import { serializeOutputs } from './outputs.ts';
+import { createRandom, NOUNS, VERBS } from '../bench/synthetic-content.ts';
 
 const PROSE =
   'You ask about the **latency budget** before naming a model, because a p99 under 100 ms for a feed ranker rules out ' +
@@ -15,9 +16,14 @@ const PROSE =
 /**
  * Synthetic guides shaped like the real ones (frontmatter, h2 sections, prose,
  * cards of every kind, cross-page `also` links), for measuring build time.
+ * Card texts are seeded word salad, so the card linter finds no duplicates in
+ * them, as in a real deck that passes the build.
  */
 export function syntheticContent(pageCount: number, cardsPerPage: number, paragraphsPerSection = 2): SourceFile[] {
   const files: SourceFile[] = [];
+  const random = createRandom(20_241_130);
+  const pick = (list: readonly string[]): string => list[Math.floor(random() * list.length)] ?? '';
+  const words = (n: number): string => Array.from({ length: n }, () => pick(NOUNS)).join(' ');
   const sectionsPerPage = 5;
   for (let p = 1; p <= pageCount; p++) {
     const section = SECTION_IDS[p % SECTION_IDS.length] ?? 'toolbox';
@@ -41,19 +47,19 @@ export function syntheticContent(pageCount: number, cardsPerPage: number, paragr
         const also = p > 1 ? ` also="/${SECTION_IDS[(p - 1) % SECTION_IDS.length]}/page-${p - 1}/#section-${s}"` : '';
         if (card % 3 === 0) {
           lines.push(
-            `<Card id="${id}" q="What does the latency budget rule out, case ${card}?"${also}>`,
-            PROSE,
+            `<Card id="${id}" q="What does the ${words(3)} ${pick(VERBS)} for the ${words(3)}?"${also}>`,
+            `The ${words(3)} ${pick(VERBS)} the ${words(4)}.`,
             '</Card>',
             '',
           );
         } else if (card % 3 === 1) {
           lines.push(
-            `<Cloze id="${id}"${also}>Chargebacks arrive <C hint="days">30–90 days</C> late, so labels are <C n="2">stale</C>.</Cloze>`,
+            `<Cloze id="${id}"${also}>The ${words(3)} ${pick(VERBS)} <C hint="days">${words(2)}</C> late, so the ${words(2)} is <C n="2">${words(1)}</C>.</Cloze>`,
             '',
           );
         } else {
           lines.push(
-            `<Question id="${id}" why="Peak load sizes the fleet.">What is the peak QPS, case ${card}?</Question>`,
+            `<Question id="${id}" why="The ${words(3)} ${pick(VERBS)} the ${words(3)}." situation="The ${words(4)} ${pick(VERBS)} the ${words(3)}.">What ${pick(VERBS)} the ${words(4)}?</Question>`,
             '',
           );
         }

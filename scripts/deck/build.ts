@@ -19,12 +19,14 @@ import { SECTION_IDS } from '../../src/lib/sections.ts';
 import { contentIdFromPath, listMdxFiles } from './content-files.ts';
 import { deletionNumber, extractPage } from './extract.ts';
 import { readFrontmatter } from './frontmatter.ts';
-import { collectPhaseNames, generateNotes } from './generate.ts';
-import type { NoteRecord, PageRecord } from './model.ts';
+import { generateNotes } from './generate.ts';
+import { basicCardId, type NoteRecord, type PageRecord } from './model.ts';
 import { parseMdx } from './parse.ts';
 import { compareStrings, sortProblems, type Problem } from './problems.ts';
 import { plainText, renderHast, renderHtml } from './render-html.ts';
 import type { FileCache } from './cache.ts';
+import { lintInputOf } from './lint/lint-input.ts';
+import { lintNotes, type LintFinding } from './lint/rules.ts';
 import { validateAcrossPages } from './validate.ts';
 import { processFilesInWorkers } from './workers.ts';
 
@@ -44,9 +46,18 @@ export interface DeckBuild {
   deck: Deck;
   questionIndex: QuestionIndex;
   notes: PlacedNote[];
+  /** The card linter's warnings (a build with lint errors fails); see lint/rules.ts. */
+  lint: DeckLint;
 }
 
-export type BuildResult = { ok: true; build: DeckBuild } | { ok: false; problems: Problem[] };
+export interface DeckLint {
+  findings: LintFinding[];
+  /** How many notes (cards, or clozes counted once) were linted. */
+  notesLinted: number;
+}
+
+/** A failed build lists its problems; when the content was sound but failed the linter, the full lint too. */
+export type BuildResult = { ok: true; build: DeckBuild } | { ok: false; problems: Problem[]; lint?: DeckLint };
 
 /** What the per-file stage learns from one guide; independent of every other file. */
 export interface FileResult {
@@ -121,7 +132,8 @@ export function processFile(path: string, source: string): FileResult {
   if (!frontmatter.ok) problems.push(...frontmatter.problems);
   // Keep extracting with a stand-in so card problems in the same file are reported too.
   const data = frontmatter.ok ? frontmatter.data : standInFrontmatter(path);
-  const page = extractPage(parsed.tree, { file: path, source, id, url, frontmatter: data }, problems);
+  const fieldPlaces = frontmatter.ok ? frontmatter.fieldPlaces : {};
+  const page = extractPage(parsed.tree, { file: path, source, id, url, frontmatter: data, fieldPlaces }, problems);
   return { page, problems };
 }
 
@@ -129,14 +141,26 @@ export function processFile(path: string, source: string): FileResult {
 export function finishBuild(results: readonly FileResult[]): BuildResult {
   const problems = results.flatMap((r) => r.problems);
   const pages = results.flatMap((r) => (r.page ? [r.page] : []));
-  const phaseNames = collectPhaseNames(pages);
-  for (const page of pages) page.notes.push(...generateNotes(page, phaseNames));
+  for (const page of pages) page.notes.push(...generateNotes(page));
   problems.push(...validateAcrossPages(pages));
   if (problems.length > 0) return { ok: false, problems: sortProblems(problems) };
-  return { ok: true, build: assemble(pages) };
+  const build = assemble(pages);
+  const inputs = build.notes.flatMap(({ note, page }) => lintInputOf(note, page.file) ?? []);
+  const lint: DeckLint = { findings: lintNotes(inputs), notesLinted: inputs.length };
+  const errors = lint.findings.filter((f) => f.severity === 'error');
+  if (errors.length > 0) {
+    const lintProblems = errors.map((f) => ({
+      file: f.file,
+      line: f.line,
+      column: f.column,
+      message: `${f.rule}: ${f.message}`,
+    }));
+    return { ok: false, problems: sortProblems(lintProblems), lint };
+  }
+  return { ok: true, build: { ...build, lint } };
 }
 
-function assemble(pages: PageRecord[]): DeckBuild {
+function assemble(pages: PageRecord[]): Omit<DeckBuild, 'lint'> {
   const sectionRank = new Map<string, number>(SECTION_IDS.map((id, i) => [id, i]));
   const ordered = [...pages].sort(
     (a, b) =>
@@ -181,7 +205,7 @@ function assemble(pages: PageRecord[]): DeckBuild {
       if (content.kind === 'basic') {
         const front = renderHast(content.front);
         const back = renderHast(content.back);
-        cards.push(card(note.id, note.id, 'basic', toHtml(front), toHtml(back), shared));
+        cards.push(card(basicCardId(note), note.id, 'basic', toHtml(front), toHtml(back), shared));
         if (!note.question) entries.push(entry(note.id, 'card', plainText(front), plainText(back), note.concept));
       } else {
         for (const group of deletionGroups(content.body)) {
