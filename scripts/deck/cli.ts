@@ -1,17 +1,17 @@
 import { parseArgs } from 'node:util';
+import { buildDeckFromDirParallel, type DeckLint } from '../../src/deck/build.ts';
+import { openFileCache } from '../../src/deck/cache.ts';
+import { countBySeverity, formatFinding, summaryTable } from '../../src/deck/lint/report.ts';
+import { serializeOutputs, writeOutputs } from '../../src/deck/outputs.ts';
+import { formatProblem } from '../../src/deck/problems.ts';
 import { plural } from '../../src/lib/plural.ts';
-import { buildDeckFromDirParallel, type DeckLint } from './build.ts';
-import { openFileCache } from './cache.ts';
-import { serializeOutputs, writeOutputs } from './outputs.ts';
-import { countBySeverity, formatFinding, summaryTable } from './lint/report.ts';
-import { formatProblem } from './problems.ts';
 
 const USAGE = `Usage: npm run deck -- [--content DIR] [--out DIR] [--lint] [--site-url URL] [--base PATH] [--cache]
 
 Builds the flashcard deck from the MDX guides in DIR (default: content).
 Without --out it only validates. The card linter always runs and its errors
-fail the build; --lint also prints every warning and a table of findings by rule. SITE_URL and BASE_PATH from the environment
-are used when --site-url and --base are not given (absolute links in the Anki export).
+fail the build; --lint also prints every warning and a table of findings by rule.
+SITE_URL and BASE_PATH from the environment are used when --site-url and --base are not given (absolute links in the Anki export).
 --cache reuses guides parsed by earlier runs (node_modules/.cache/vibe-check-deck),
 as the Astro build does; without it every guide is parsed.`;
 

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { buildDeckFromDir } from '../../scripts/deck/build.ts';
+import { buildDeckFromDir } from '../../src/deck/build.ts';
 import { main } from '../../scripts/deck/cli.ts';
 
 const ERRORS = 'tests/fixtures/deck/lint-errors';

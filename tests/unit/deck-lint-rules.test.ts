@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isQuestionOrPrompt, lintNotes, type LintFinding, type LintNote } from '../../scripts/deck/lint/rules.ts';
+import { isQuestionOrPrompt, lintNotes, type LintFinding, type LintNote } from '../../src/deck/lint/rules.ts';
 
 let line = 0;
 /** A basic note at a fresh line of `page.mdx`, unrelated to every other unless the test says otherwise. */

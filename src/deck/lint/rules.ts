@@ -1,4 +1,4 @@
-import { compareCodeUnits } from '../../../src/lib/compare.ts';
+import { compareCodeUnits } from '../../lib/compare.ts';
 import { findSimilarPairs } from './similarity.ts';
 import { contentStems, countWords, isStopWord, wordsOf } from './words.ts';
 

@@ -1,5 +1,5 @@
 import type { Paragraph, PhrasingContent, RootContent } from 'mdast';
-import type { GuideFrontmatter } from '../../src/lib/guide-schema.ts';
+import type { GuideFrontmatter } from '../lib/guide-schema.ts';
 import type { NoteContent, NoteRecord } from './model.ts';
 import type { Place } from './problems.ts';
 
