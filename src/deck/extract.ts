@@ -22,6 +22,8 @@ const CARD_ATTRIBUTES = ['id', 'q', 'tags', 'also', 'allow-similar'];
 const CLOZE_ATTRIBUTES = ['id', 'tags', 'also', 'allow-similar'];
 const QUESTION_ATTRIBUTES = ['id', 'why', 'situation', 'tags', 'also', 'allow-similar'];
 const DELETION_ATTRIBUTES = ['n', 'hint'];
+/** Prefix of every id made from frontmatter (generate.ts). */
+const GENERATED_ID_PREFIX = 'gen-';
 
 export interface PageInput {
   file: string;
@@ -66,6 +68,9 @@ export function extractPage(tree: Root, input: PageInput, problems: Problem[]): 
         id.place,
         `id "${id.value}" must be lowercase kebab-case (a-z, 0-9 and "-", starting with a letter or digit)`,
       );
+    else if (id.value.startsWith(GENERATED_ID_PREFIX))
+      // Generated ids, live or retired, are never reused: a review log may still hold them.
+      report(id.place, `id "${id.value}" starts with "${GENERATED_ID_PREFIX}", which is kept for generated cards`);
     else validId = id.value;
     const tagsValue = attributes.get('tags')?.value ?? '';
     const tags = [...new Set(splitWords(tagsValue).map((w) => w.word))];

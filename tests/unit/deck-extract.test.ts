@@ -167,6 +167,18 @@ describe('card extraction', () => {
     ]);
   });
 
+  it('keeps the gen- prefix for generated ids, so a retired generated id is never reused by an author', () => {
+    const result = buildDeck([
+      {
+        path: 'toolbox/page.mdx',
+        source: `${FRONTMATTER}<Card id="gen-phases-constraints-order" q="Q?">\nA.\n</Card>\n`,
+      },
+    ]);
+    expect(result.ok ? [] : result.problems.map((p) => p.message)).toEqual([
+      'id "gen-phases-constraints-order" starts with "gen-", which is kept for generated cards',
+    ]);
+  });
+
   it('changes a card’s hash when its text changes, and only then', () => {
     const a = buildOne('<Card id="h" q="Q?">\nAnswer.\n</Card>\n').deck.cards[0];
     const same = buildOne('## Moved under a heading\n\n<Card id="h" q="Q?" tags="x">\nAnswer.\n</Card>\n').deck
