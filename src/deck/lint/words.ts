@@ -64,7 +64,7 @@ export function stem(word: string): string {
       break;
     }
   }
-  for (const suffix of ['ingly', 'edly', 'ing', 'ers', 'ed', 'er', 'ly', 'ize', 'ise', 'e']) {
+  for (const suffix of ['ingly', 'edly', 'ing', 'ers', 'ed', 'er', 'ly', 'e']) {
     if (w.endsWith(suffix) && w.length - suffix.length >= 3) {
       w = w.slice(0, -suffix.length);
       break;
