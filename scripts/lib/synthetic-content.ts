@@ -121,7 +121,8 @@ export function writeSyntheticContent(dir: string, options: SyntheticOptions): S
         if (card % 2 === 1) {
           const also = previousAnchors[s];
           lines.push(
-            `<Card id="${id}" q="Why does the ${words(3)} ${pick(VERBS)} the ${words(2)}?"${also ? ` also="${also}"` : ''}>`,
+            // A named case per card, as real fronts name their system: no two fronts collide by chance.
+            `<Card id="${id}" q="Why does the ${words(3)} ${pick(VERBS)} the ${words(2)} in case ${p + 1}-${card}?"${also ? ` also="${also}"` : ''}>`,
             paragraph(2),
             '</Card>',
             '',

@@ -18,12 +18,14 @@ import { compareCodeUnits } from '../lib/compare.ts';
 import { compareReadingOrder } from '../lib/reading-order.ts';
 import { listMdxFiles } from './content-files.ts';
 import { deletionNumber, isJsxElement } from './extract.ts';
-import { collectPhaseNames, generateNotes } from './generate.ts';
-import type { FileResult, NoteRecord, PageRecord } from './model.ts';
+import { generateNotes } from './generate.ts';
+import { basicCardId, type FileResult, type NoteRecord, type PageRecord } from './model.ts';
 import { sortProblems, type Problem } from './problems.ts';
 import { hastText, renderHast, renderHtml } from './render-html.ts';
 import type { FileCache } from './cache.ts';
 import { processFile } from './process-file.ts';
+import { lintInputOf } from './lint/lint-input.ts';
+import { lintNotes, type LintFinding } from './lint/rules.ts';
 import { validateAcrossPages } from './validate.ts';
 import { processFilesInWorkers } from './workers.ts';
 
@@ -43,12 +45,21 @@ export interface DeckBuild {
   deck: Deck;
   questionIndex: QuestionIndex;
   notes: PlacedNote[];
+  /** The card linter's warnings (a build with lint errors fails); see lint/rules.ts. */
+  lint: DeckLint;
 }
 
 /** What pages render from: the deck and the question index, without the export-only notes. */
 export type DeckData = Pick<DeckBuild, 'deck' | 'questionIndex'>;
 
-export type BuildResult = { ok: true; build: DeckBuild } | { ok: false; problems: Problem[] };
+export interface DeckLint {
+  findings: LintFinding[];
+  /** How many notes (cards, or clozes counted once) were linted. */
+  notesLinted: number;
+}
+
+/** A failed build lists its problems; when the content was sound but failed the linter, the full lint too. */
+export type BuildResult = { ok: true; build: DeckBuild } | { ok: false; problems: Problem[]; lint?: DeckLint };
 
 /** Reads every guide under `contentDir` and builds the deck, in this thread. */
 export function buildDeckFromDir(contentDir: string): BuildResult {
@@ -102,14 +113,26 @@ export function buildDeck(files: readonly SourceFile[]): BuildResult {
 export function finishBuild(results: readonly FileResult[]): BuildResult {
   const problems = results.flatMap((r) => r.problems);
   const pages = results.flatMap((r) => (r.page ? [r.page] : []));
-  const phaseNames = collectPhaseNames(pages);
-  for (const page of pages) page.notes.push(...generateNotes(page, phaseNames));
+  for (const page of pages) page.notes.push(...generateNotes(page));
   problems.push(...validateAcrossPages(pages));
   if (problems.length > 0) return { ok: false, problems: sortProblems(problems) };
-  return { ok: true, build: assemble(pages) };
+  const build = assemble(pages);
+  const inputs = build.notes.flatMap(({ note, page }) => lintInputOf(note, page.file) ?? []);
+  const lint: DeckLint = { findings: lintNotes(inputs), notesLinted: inputs.length };
+  const errors = lint.findings.filter((f) => f.severity === 'error');
+  if (errors.length > 0) {
+    const lintProblems = errors.map((f) => ({
+      file: f.file,
+      line: f.line,
+      column: f.column,
+      message: `${f.rule}: ${f.message}`,
+    }));
+    return { ok: false, problems: sortProblems(lintProblems), lint };
+  }
+  return { ok: true, build: { ...build, lint } };
 }
 
-function assemble(pages: PageRecord[]): DeckBuild {
+function assemble(pages: PageRecord[]): Omit<DeckBuild, 'lint'> {
   const ordered = [...pages].sort((a, b) =>
     compareReadingOrder({ ...a.frontmatter, id: a.id }, { ...b.frontmatter, id: b.id }),
   );
@@ -150,7 +173,7 @@ function assemble(pages: PageRecord[]): DeckBuild {
       if (content.kind === 'basic') {
         const front = renderHast(content.front);
         const back = renderHast(content.back);
-        cards.push(card(note.id, note.id, 'basic', toHtml(front), toHtml(back), shared));
+        cards.push(card(basicCardId(note), note.id, 'basic', toHtml(front), toHtml(back), shared));
         if (!note.question) entries.push(entry(note.id, 'card', hastText(front), hastText(back), note.concept));
       } else {
         for (const group of deletionGroups(content.body)) {

@@ -14,16 +14,18 @@ import {
 } from './attributes.ts';
 import { HeadingTracker } from './headings.ts';
 import { createLocator } from './locator.ts';
-import type { AlsoLink, NoteContent, NoteRecord, PageRecord } from './model.ts';
+import type { AlsoLink, NoteContent, NoteRecord, PageRecord, SimilarAllowance } from './model.ts';
 import type { Place, Problem } from './problems.ts';
 import { smartenPhrasing } from './smart-punctuation.ts';
 
 /** The components that carry deck content, as guides use them (see src/pages/[...slug].astro). */
 const CARD_COMPONENTS = new Set(['Card', 'Cloze', 'Question']);
-const CARD_ATTRIBUTES = ['id', 'q', 'tags', 'also'];
-const CLOZE_ATTRIBUTES = ['id', 'tags', 'also'];
-const QUESTION_ATTRIBUTES = ['id', 'why', 'tags', 'also'];
+const CARD_ATTRIBUTES = ['id', 'q', 'tags', 'also', 'allow-similar'];
+const CLOZE_ATTRIBUTES = ['id', 'tags', 'also', 'allow-similar'];
+const QUESTION_ATTRIBUTES = ['id', 'why', 'situation', 'tags', 'also', 'allow-similar'];
 const DELETION_ATTRIBUTES = ['n', 'hint'];
+/** Prefix of every id made from frontmatter (generate.ts). */
+const GENERATED_ID_PREFIX = 'gen-';
 
 export interface PageInput {
   file: string;
@@ -31,6 +33,7 @@ export interface PageInput {
   id: string;
   url: string;
   frontmatter: GuideFrontmatter;
+  fieldPlaces: Record<string, Place>;
 }
 
 /**
@@ -67,6 +70,9 @@ export function extractPage(tree: Root, input: PageInput, problems: Problem[]): 
         id.place,
         `id "${id.value}" must be lowercase kebab-case (a-z, 0-9 and "-", starting with a letter or digit)`,
       );
+    else if (id.value.startsWith(GENERATED_ID_PREFIX))
+      // Generated ids, live or retired, are never reused: a review log may still hold them.
+      report(id.place, `id "${id.value}" starts with "${GENERATED_ID_PREFIX}", which is kept for generated cards`);
     else validId = id.value;
     const tagsValue = attributes.get('tags')?.value ?? '';
     const tags = [...new Set(splitWords(tagsValue).map((w) => w.word))];
@@ -79,7 +85,8 @@ export function extractPage(tree: Root, input: PageInput, problems: Problem[]): 
         }))
       : [];
     const label = validId ? `<${tag} id="${validId}">` : `<${tag}>`;
-    return { id: validId, place, tags, also, label };
+    const allowSimilar = readAllowSimilar(attributes.get('allow-similar'), label, report);
+    return { id: validId, place, tags, also, label, allowSimilar };
   };
 
   const extractCard = (element: JsxElement): void => {
@@ -112,28 +119,52 @@ export function extractPage(tree: Root, input: PageInput, problems: Problem[]): 
     if (!hasContent(text)) report(common.place, `${common.label} has no question text`);
     const why = attributes.get('why');
     if (why && why.value.trim() === '') report(why.place, `${common.label} has an empty why`);
-    if (!common.id || !hasContent(text) || (why && why.value.trim() === '')) return;
+    const situation = attributes.get('situation');
+    if (situation && situation.value.trim() === '') report(situation.place, `${common.label} has an empty situation`);
+    if (situation && !why) {
+      report(
+        situation.place,
+        `${common.label} has a situation but no why; the card's answer needs both the question and why to ask it`,
+      );
+    }
+    if (
+      !common.id ||
+      !hasContent(text) ||
+      (why && why.value.trim() === '') ||
+      (situation && situation.value.trim() === '')
+    )
+      return;
     const whyText = why?.value.trim();
-    const content: NoteContent | undefined = whyText
-      ? {
-          kind: 'basic',
-          front: [{ type: 'text', value: 'Why ask “' }, ...phrasingOf(text), { type: 'text', value: '”' }],
-          back: [{ type: 'paragraph', children: [{ type: 'text', value: whyText }] }],
-        }
-      : undefined;
+    const situationText = situation?.value.trim();
+    const here = conceptHere();
+    const content: NoteContent | undefined =
+      whyText && situationText
+        ? applicationCard({
+            frontmatter,
+            heading: here.conceptTitle,
+            situation: situationText,
+            question: phrasingOf(text),
+            why: whyText,
+          })
+        : undefined;
     notes.push({
       id: common.id,
       place: common.place,
-      origin: 'authored',
+      // The card is made by a template from the question; the question itself is authored.
+      origin: content ? 'generated' : 'authored',
       content,
       question: { text, why: whyText },
-      ...conceptHere(),
+      ...here,
       tags: common.tags,
       also: common.also,
+      allowSimilar: common.allowSimilar,
     });
   };
 
-  const pushNote = (common: { id: string; place: Place; tags: string[]; also: AlsoLink[] }, content: NoteContent) => {
+  const pushNote = (
+    common: { id: string; place: Place; tags: string[]; also: AlsoLink[]; allowSimilar: SimilarAllowance[] },
+    content: NoteContent,
+  ) => {
     notes.push({
       id: common.id,
       place: common.place,
@@ -142,6 +173,7 @@ export function extractPage(tree: Root, input: PageInput, problems: Problem[]): 
       ...conceptHere(),
       tags: common.tags,
       also: common.also,
+      allowSimilar: common.allowSimilar,
     });
   };
 
@@ -167,7 +199,76 @@ export function extractPage(tree: Root, input: PageInput, problems: Problem[]): 
     return CONTINUE;
   });
 
-  return { file, id: input.id, url, frontmatter, headings: headings.headings, notes };
+  return { file, id: input.id, url, frontmatter, fieldPlaces: input.fieldPlaces, headings: headings.headings, notes };
+}
+
+/**
+ * A clarifying question turned into the move it trains: the front sets the
+ * scene (the practice prompt or the phase, the section, what you know so far)
+ * and asks what to ask; the back gives the question and why it matters.
+ */
+function applicationCard(input: {
+  frontmatter: GuideFrontmatter;
+  heading: readonly string[];
+  situation: string;
+  question: PhrasingContent[];
+  why: string;
+}): NoteContent {
+  const { frontmatter, heading, situation, question, why } = input;
+  const section = heading.length > 1 ? heading.at(-1) : undefined;
+  const within = section ? ` (${section})` : '';
+  // On a practice page the prompt names the problem and the section names the phase.
+  const stage = frontmatter.phase
+    ? `Phase ${frontmatter.phase.number}, ${frontmatter.phase.name}${within}`
+    : frontmatter.practice
+      ? (section ?? frontmatter.title)
+      : `${frontmatter.title}${within}`;
+  const paragraph = (...children: PhrasingContent[]): RootContent => ({ type: 'paragraph', children });
+  const plain = (value: string): PhrasingContent => ({ type: 'text', value });
+  const front: RootContent[] = [];
+  if (frontmatter.practice) {
+    front.push(
+      paragraph(plain('Practice prompt: '), { type: 'emphasis', children: [plain(frontmatter.practice.prompt)] }),
+    );
+  }
+  front.push(paragraph({ type: 'strong', children: [plain(`${stage}.`)] }, plain(` ${situation}`)));
+  front.push(paragraph(plain('What do you ask, and why?')));
+  const back: RootContent[] = [
+    paragraph({ type: 'emphasis', children: [plain('“'), ...question, plain('”')] }),
+    paragraph(plain(why)),
+  ];
+  return { kind: 'basic', front, back };
+}
+
+/**
+ * Reads `allow-similar="other-id: reason; another-id: reason"`: the notes this
+ * one may resemble, each with the reason both are worth reviewing. A reason is
+ * required, so an exception is a decision someone wrote down.
+ */
+function readAllowSimilar(
+  attribute: AttributeValue | undefined,
+  label: string,
+  report: (place: Place, message: string) => void,
+): SimilarAllowance[] {
+  if (!attribute) return [];
+  const allowances: SimilarAllowance[] = [];
+  for (const entry of attribute.value.split(';')) {
+    if (entry.trim() === '') continue;
+    const colon = entry.indexOf(':');
+    const id = (colon === -1 ? entry : entry.slice(0, colon)).trim();
+    const reason = colon === -1 ? '' : entry.slice(colon + 1).trim();
+    if (!isKebabId(id) || reason === '') {
+      report(
+        attribute.place,
+        `${label} allow-similar="${entry.trim()}": write "other-card-id: why both cards are needed" (pairs separated by ";")`,
+      );
+      continue;
+    }
+    allowances.push({ id, reason, place: attribute.place });
+  }
+  if (allowances.length === 0 && attribute.value.trim() === '')
+    report(attribute.place, `${label} has an empty allow-similar`);
+  return allowances;
 }
 
 /**

@@ -4,7 +4,14 @@ import { guideSchema, type GuideFrontmatter } from '../lib/guide-schema.ts';
 import { createLocator } from './locator.ts';
 import type { Place, Problem } from './problems.ts';
 
-export type FrontmatterResult = { ok: true; data: GuideFrontmatter } | { ok: false; problems: Problem[] };
+/** Frontmatter fields that generate cards, by name, with where they are written. */
+export type FieldPlaces = Record<string, Place>;
+
+export type FrontmatterResult =
+  { ok: true; data: GuideFrontmatter; fieldPlaces: FieldPlaces } | { ok: false; problems: Problem[] };
+
+/** The fields cards are generated from (see generate.ts), looked up under `practice`. */
+const GENERATING_FIELDS = ['northStar', 'bindingConstraint'] as const;
 
 /**
  * Reads and validates a page's YAML frontmatter with the same zod schema Astro's
@@ -26,7 +33,14 @@ export function readFrontmatter(tree: Root, file: string): FrontmatterResult {
     };
   }
   const parsed = guideSchema.safeParse(doc.toJS() ?? {});
-  if (parsed.success) return { ok: true, data: parsed.data };
+  if (parsed.success) {
+    const fieldPlaces: FieldPlaces = {};
+    for (const field of GENERATING_FIELDS) {
+      const place = placeOfPath(doc.contents, ['practice', field], locate);
+      if (place) fieldPlaces[field] = place;
+    }
+    return { ok: true, data: parsed.data, fieldPlaces };
+  }
   const problems: Problem[] = [];
   for (const issue of parsed.error.issues) {
     if (issue.code === 'unrecognized_keys') {

@@ -8,6 +8,7 @@ export {
   buildDeckFromDir,
   buildDeckFromDirParallel,
   type BuildResult,
+  type DeckLint,
   type DeckBuild,
   type DeckData,
   type SourceFile,
@@ -15,4 +16,5 @@ export {
 export { openFileCache, type FileCache } from './cache.ts';
 export { DeckContentError } from './content-error.ts';
 export { DECK_FILES, serializeOutputs, writeOutputs, type OutputOptions } from './outputs.ts';
+export { countBySeverity, formatFinding, summaryTable } from './lint/report.ts';
 export { formatProblem, type Problem } from './problems.ts';

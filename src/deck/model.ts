@@ -19,6 +19,13 @@ export interface AlsoLink {
   place: Place;
 }
 
+/** `allow-similar="other-id: reason"`: a similar note this one is meant to sit beside, and why. */
+export interface SimilarAllowance {
+  id: string;
+  reason: string;
+  place: Place;
+}
+
 /**
  * What a note shows, before rendering. Basic fronts are plain text (`q`) or
  * phrasing content; cloze bodies keep their `<C>` elements as MDX JSX nodes.
@@ -39,6 +46,7 @@ export interface NoteRecord {
   conceptTitle: string[];
   tags: string[];
   also: AlsoLink[];
+  allowSimilar: SimilarAllowance[];
 }
 
 /** Everything the builder learned from one content file. */
@@ -50,6 +58,8 @@ export interface PageRecord {
   /** `/phases/constraints/` */
   url: string;
   frontmatter: GuideFrontmatter;
+  /** Where the frontmatter fields that generate cards are written. */
+  fieldPlaces: Record<string, Place>;
   headings: ConceptHeading[];
   notes: NoteRecord[];
 }
@@ -58,4 +68,12 @@ export interface PageRecord {
 export interface FileResult {
   page: PageRecord | undefined;
   problems: Problem[];
+}
+
+/**
+ * The card id of a basic note. A question's card tests something other than the
+ * retired "Why ask …?" card that used the question's id, so it gets its own.
+ */
+export function basicCardId(note: Pick<NoteRecord, 'id' | 'question'>): string {
+  return note.question ? `${note.id}.ask` : note.id;
 }

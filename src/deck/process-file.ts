@@ -26,7 +26,8 @@ export function processFile(path: string, source: string): FileResult {
   if (!frontmatter.ok) problems.push(...frontmatter.problems);
   // Keep extracting with a stand-in so card problems in the same file are reported too.
   const data = frontmatter.ok ? frontmatter.data : standInFrontmatter(path);
-  const page = extractPage(parsed.tree, { file: path, source, id, url, frontmatter: data }, problems);
+  const fieldPlaces = frontmatter.ok ? frontmatter.fieldPlaces : {};
+  const page = extractPage(parsed.tree, { file: path, source, id, url, frontmatter: data, fieldPlaces }, problems);
   return { page, problems };
 }
 

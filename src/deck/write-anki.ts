@@ -2,6 +2,7 @@ import { toHtml } from 'hast-util-to-html';
 import type { Root as HastRoot } from 'hast';
 import { sectionLabel } from '../lib/sections.ts';
 import type { PlacedNote } from './build.ts';
+import { basicCardId } from './model.ts';
 import { renderHast } from './render-html.ts';
 
 export interface AnkiOptions {
@@ -35,7 +36,7 @@ export function writeAnki(notes: readonly PlacedNote[], options: AnkiOptions): s
     const source = options.linkPrefix ? sourceLink(options.linkPrefix + note.concept, note.conceptTitle) : '';
     const fields =
       content.kind === 'basic'
-        ? [note.id, 'Basic', deck, render(content.front), render(content.back) + source]
+        ? [basicCardId(note), 'Basic', deck, render(content.front), render(content.back) + source]
         : [note.id, 'Cloze', deck, render(content.body, 'anki'), source];
     lines.push([...fields, note.tags.join(' ')].map(escapeField).join('\t'));
   }

@@ -80,7 +80,8 @@ describe('Anki text export', () => {
   });
 
   it('writes one note per line with six fields and the stable id first', () => {
-    const noteIds = [...new Set(deck.deck.cards.map((c) => c.noteId))];
+    // A cloze's cards are one Anki note; a basic card is its own note, with the deck's card id.
+    const noteIds = [...new Set(deck.deck.cards.map((c) => (c.kind === 'cloze' ? c.noteId : c.id)))];
     expect(rows.map((r) => r[0])).toEqual(noteIds);
     for (const row of rows) expect(row).toHaveLength(6);
     expect(text.endsWith('\n')).toBe(true);

@@ -69,14 +69,14 @@ describe('deck builds are deterministic', () => {
     expect(hits).toBe(5);
     if (!cold.ok || !warm.ok) throw new Error('fixture should be valid');
     expect(serializeOutputs(warm.build)).toEqual(serializeOutputs(cold.build));
-    const page = join(content, 'phases', 'first.mdx');
-    writeFileSync(page, readFileSync(page, 'utf8').replace('Find the cause', 'Find the real cause'));
+    const page = join(content, 'prompts', 'feed.mdx');
+    writeFileSync(page, readFileSync(page, 'utf8').replace('Long-term engagement', 'Long-term retention'));
     hits = 0;
     const edited = await buildDeckFromDirParallel(content, { cache: counting });
     expect(hits).toBe(4);
     if (!edited.ok) throw new Error('edited fixture should be valid');
-    expect(edited.build.deck.cards.find((c) => c.id === 'gen-phases-first-purpose')?.back).toBe(
-      '<p>Find the real cause before the model.</p>',
+    expect(edited.build.deck.cards.find((c) => c.id === 'gen-prompts-feed-north-star')?.back).toBe(
+      '<p>Long-term retention (7-day return rate).</p>',
     );
   });
 

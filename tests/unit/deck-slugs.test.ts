@@ -67,7 +67,7 @@ describe('heading ids', () => {
 
   it('use one slugger per file, as Astro does', async () => {
     const page = (title: string) =>
-      `${FRONTMATTER.replace('Slugs', title)}## Shared name\n\n<Card id="${title}" q="Q?">\nA.\n</Card>\n`;
+      `${FRONTMATTER.replace('Slugs', title)}## Shared name\n\n<Card id="${title}" q="Q ${title}?">\nA.\n</Card>\n`;
     const result = buildDeck([
       { path: 'toolbox/one.mdx', source: page('one') },
       { path: 'toolbox/two.mdx', source: page('two') },
