@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { readReviewParams } from '../../src/lib/review/review-params.ts';
 import { cardKindLabel, describeSessionEnd } from '../../src/lib/review/session-wording.ts';
 import type { Tally } from '../../src/lib/review/session.ts';
+import { describeInterval } from '../../src/lib/srs/format.ts';
 
 const T0 = new Date(2026, 0, 5, 10).getTime();
 
@@ -68,5 +69,13 @@ describe('session wording', () => {
     expect(describeSessionEnd({ tally: tally(0), cram: false, now: T0, nextLearningIn: null })).toMatch(
       /^Nothing is due right now\. Come back tomorrow/u,
     );
+  });
+});
+
+describe('describeInterval', () => {
+  test('says one unit in the singular and more in the plural', () => {
+    expect([1, 10].map((n) => describeInterval(n * 60_000))).toEqual(['1 minute', '10 minutes']);
+    expect([1, 3].map((n) => describeInterval(n * 3_600_000))).toEqual(['1 hour', '3 hours']);
+    expect([1, 4].map((n) => describeInterval(n * 86_400_000))).toEqual(['1 day', '4 days']);
   });
 });

@@ -1,11 +1,15 @@
-import { emit, html, htmlToText, isActivatable, isTyping, requiredElement } from '../../lib/dom.ts';
+import { emit, html, requiredElement } from '../../lib/dom.ts';
+import { htmlToText } from '../../lib/html-text.ts';
+import { isActivatable, isTyping } from '../../lib/keyboard.ts';
+import { reviewKeyAction } from '../../lib/review/review-keys.ts';
 import { cardKindLabel, describeSessionEnd } from '../../lib/review/session-wording.ts';
 import type { CurrentCard, ReviewSession } from '../../lib/review/session.ts';
-import { GRADES, type Grade } from '../../lib/srs/scheduler.ts';
+import type { Grade } from '../../lib/srs/scheduler.ts';
 import type { SyncMessage } from '../../lib/store/sync.ts';
 import { withBase } from '../../lib/urls.ts';
+// Upgrades first, so the queue can drive it.
+import './review-grades.ts';
 
-const GRADE_NAMES: Record<Grade, string> = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' };
 /** setTimeout's longest delay; a longer wait would fire at once. */
 const LONGEST_TIMEOUT = 2_147_483_647;
 
@@ -35,22 +39,17 @@ export class ReviewQueue extends HTMLElement {
     concept: required<HTMLAnchorElement>(this, '[data-concept]'),
     actions: required<HTMLElement>(this, '[data-actions]'),
     show: required<HTMLButtonElement>(this, '[data-show]'),
-    grades: required<HTMLElement>(this, '[data-grades]'),
+    grades: required<HTMLElementTagNameMap['review-grades']>(this, 'review-grades'),
     undo: required<HTMLButtonElement>(this, '[data-undo]'),
     summary: required<HTMLElement>(this, '[data-summary]'),
     summaryText: required<HTMLElement>(this, '[data-summary-text]'),
     live: required<HTMLElement>(this, '[data-live]'),
   };
-  readonly #grades = GRADES.map((grade) => ({
-    grade,
-    button: required<HTMLButtonElement>(this, `[data-grade="${grade}"]`),
-  }));
-  readonly #gradeButtons = this.#grades.map(({ button }) => button);
 
   connectedCallback(): void {
     document.addEventListener('keydown', this.#onKey);
     this.#el.show.addEventListener('click', () => this.#reveal());
-    for (const { grade, button } of this.#grades) button.addEventListener('click', () => void this.#rate(grade));
+    this.addEventListener('review-grade', (event) => void this.#rate(event.detail.grade));
     this.#el.undo.addEventListener('click', () => void this.#undo());
     this.#el.reset.addEventListener('click', () => void this.#resetCurrent());
   }
@@ -116,24 +115,16 @@ export class ReviewQueue extends HTMLElement {
 
   readonly #onKey = (event: KeyboardEvent): void => {
     if (!this.#session || isTyping(event.target)) return;
-    if ((event.ctrlKey || event.metaKey) && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'z') {
-      event.preventDefault();
-      void this.#undo();
-      return;
-    }
-    if (event.ctrlKey || event.metaKey || event.altKey || !this.#session.current) return;
-    if (!this.#revealed && (event.key === ' ' || event.key === 'Enter')) {
-      // A focused button or link already acts on Space/Enter itself.
-      if (isActivatable(event.target)) return;
-      event.preventDefault();
-      this.#reveal();
-      return;
-    }
-    const grade = GRADES.find((g) => String(g) === event.key);
-    if (this.#revealed && grade) {
-      event.preventDefault();
-      void this.#rate(grade);
-    }
+    const action = reviewKeyAction(event, {
+      hasCard: this.#session.current !== null,
+      revealed: this.#revealed,
+      onControl: isActivatable(event.target),
+    });
+    if (!action) return;
+    event.preventDefault();
+    if (action.type === 'undo') void this.#undo();
+    else if (action.type === 'reveal') this.#reveal();
+    else void this.#rate(action.grade);
   };
 
   #renderCard(current: CurrentCard): void {
@@ -152,8 +143,7 @@ export class ReviewQueue extends HTMLElement {
     el.concept.href = withBase(card.concept);
     el.concept.hidden = false;
     el.concept.textContent = `Read about it in the guide: ${card.conceptTitle.join(' › ')}`;
-    el.grades.hidden = true;
-    for (const button of this.#gradeButtons) button.disabled = true;
+    el.grades.toggle(false);
     el.show.hidden = false;
     el.show.disabled = false;
     this.#renderCounts();
@@ -181,19 +171,13 @@ export class ReviewQueue extends HTMLElement {
     this.#el.back.hidden = false;
     this.#el.show.hidden = true;
     this.#renderPreviews();
-    this.#el.grades.hidden = false;
-    for (const button of this.#gradeButtons) button.disabled = false;
+    this.#el.grades.toggle(true);
     this.#announce(`Answer: ${htmlToText(current.card.back)}`);
-    this.#gradeButtons[2]?.focus();
+    this.#el.grades.focusGood();
   }
 
   #renderPreviews(): void {
-    const previews = this.#session?.previews() ?? [];
-    for (const { grade, button } of this.#grades) {
-      const preview = previews.find((p) => p.grade === grade);
-      required<HTMLElement>(button, '[data-interval]').textContent = preview?.label ?? '';
-      button.setAttribute('aria-label', `${GRADE_NAMES[grade]}: ${preview?.description ?? ''} (key ${grade})`);
-    }
+    this.#el.grades.showPreviews(this.#session?.previews() ?? []);
   }
 
   async #rate(grade: Grade): Promise<void> {
@@ -235,7 +219,8 @@ export class ReviewQueue extends HTMLElement {
     this.#el.edited.hidden = true;
     this.refresh();
     this.#announce('Progress on this card was reset; it is new again.');
-    (this.#revealed ? this.#gradeButtons[2] : this.#el.show)?.focus();
+    if (this.#revealed) this.#el.grades.focusGood();
+    else this.#el.show.focus();
   }
 
   #renderDone(): void {
@@ -246,7 +231,7 @@ export class ReviewQueue extends HTMLElement {
     el.card.hidden = true;
     el.actions.hidden = false;
     el.show.hidden = true;
-    el.grades.hidden = true;
+    el.grades.toggle(false);
     el.summary.hidden = false;
     el.undo.disabled = !session.canUndo && !session.cram;
     this.#renderCounts();
