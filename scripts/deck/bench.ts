@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { SECTION_IDS } from '../../src/lib/sections.ts';
-import { buildDeckFromDir, buildDeckFromDirParallel, type SourceFile } from './build.ts';
-import { openFileCache } from './cache.ts';
-import { serializeOutputs } from './outputs.ts';
+import { buildDeckFromDir, buildDeckFromDirParallel, type SourceFile } from '../../src/deck/build.ts';
+import { openFileCache } from '../../src/deck/cache.ts';
+import { serializeOutputs } from '../../src/deck/outputs.ts';
 
 const PROSE =
   'You ask about the **latency budget** before naming a model, because a p99 under 100 ms for a feed ranker rules out ' +

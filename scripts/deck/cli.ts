@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
-import { buildDeckFromDirParallel } from './build.ts';
-import { openFileCache } from './cache.ts';
-import { serializeOutputs, writeOutputs } from './outputs.ts';
-import { formatProblem } from './problems.ts';
+import { buildDeckFromDirParallel } from '../../src/deck/build.ts';
+import { openFileCache } from '../../src/deck/cache.ts';
+import { serializeOutputs, writeOutputs } from '../../src/deck/outputs.ts';
+import { formatProblem } from '../../src/deck/problems.ts';
 
 const USAGE = `Usage: npm run deck -- [--content DIR] [--out DIR] [--site-url URL] [--base PATH] [--cache]
 

@@ -10,10 +10,10 @@ import {
   loadDeck,
   loadDeckParallel,
   type DeckData,
-} from '../../scripts/deck/load.ts';
-import { DECK_FILES, serializeOutputs } from '../../scripts/deck/outputs.ts';
+} from '../deck/load.ts';
+import { DECK_FILES, serializeOutputs } from '../deck/outputs.ts';
 import { contentDirFrom } from '../lib/deployment.ts';
-import { formatProblem } from '../../scripts/deck/problems.ts';
+import { formatProblem } from '../deck/problems.ts';
 
 export { DeckContentError, getDeckData, getDeckDataIfValid, type DeckData };
 
@@ -23,7 +23,7 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 /**
- * Builds the flashcard deck from content/ with the deck builder (scripts/deck):
+ * Builds the flashcard deck from content/ with the deck builder (src/deck):
  * - `astro build` fails early, before any page renders, listing every content problem;
  * - the deck files land in the output folder at `astro:build:done`, before the
  *   integrations listed after this one (Pagefind, the service worker) run;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildDeck, buildDeckFromDir, type DeckBuild } from '../../scripts/deck/build.ts';
-import { linkPrefix } from '../../scripts/deck/outputs.ts';
-import { escapeField, writeAnki } from '../../scripts/deck/write-anki.ts';
+import { buildDeck, buildDeckFromDir, type DeckBuild } from '../../src/deck/build.ts';
+import { linkPrefix } from '../../src/deck/outputs.ts';
+import { escapeField, writeAnki } from '../../src/deck/write-anki.ts';
 
 function build(): DeckBuild {
   const result = buildDeckFromDir('tests/fixtures/deck/valid');

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { syntheticContent, writeContent } from '../../scripts/deck/bench.ts';
-import { buildDeck, buildDeckFromDir, buildDeckFromDirParallel, type SourceFile } from '../../scripts/deck/build.ts';
-import { openFileCache, type FileCache } from '../../scripts/deck/cache.ts';
+import { buildDeck, buildDeckFromDir, buildDeckFromDirParallel, type SourceFile } from '../../src/deck/build.ts';
+import { openFileCache, type FileCache } from '../../src/deck/cache.ts';
 import { main } from '../../scripts/deck/cli.ts';
-import { listMdxFiles } from '../../scripts/deck/content-files.ts';
-import { serializeOutputs } from '../../scripts/deck/outputs.ts';
+import { listMdxFiles } from '../../src/deck/content-files.ts';
+import { serializeOutputs } from '../../src/deck/outputs.ts';
 
 const VALID = 'tests/fixtures/deck/valid';
 

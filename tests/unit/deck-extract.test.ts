@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDeck, buildDeckFromDir, type DeckBuild } from '../../scripts/deck/build.ts';
+import { buildDeck, buildDeckFromDir, type DeckBuild } from '../../src/deck/build.ts';
 import { deckSchema, questionIndexSchema } from '../../src/lib/deck-schema.ts';
 
 function build(dir = 'tests/fixtures/deck/valid'): DeckBuild {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDeck, buildDeckFromDir, type DeckBuild } from '../../scripts/deck/build.ts';
+import { buildDeck, buildDeckFromDir, type DeckBuild } from '../../src/deck/build.ts';
 
 function build(): DeckBuild {
   const result = buildDeckFromDir('tests/fixtures/deck/valid');

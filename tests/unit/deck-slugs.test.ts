@@ -1,7 +1,7 @@
 import { satteriHeadingIdsPlugin } from '@astrojs/markdown-satteri';
 import { mdxToJs } from 'satteri';
 import { describe, expect, it } from 'vitest';
-import { buildDeck } from '../../scripts/deck/build.ts';
+import { buildDeck } from '../../src/deck/build.ts';
 
 /**
  * Heading ids must match what Astro renders, or cards link to nothing. The oracle

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { getDeckData } from '../../scripts/deck/load.ts';
+import { getDeckData } from '../../src/deck/load.ts';
 import { conceptUrlSchema } from '../../src/lib/deck-schema.ts';
 import {
   buildQuestionSearchData,

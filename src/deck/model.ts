@@ -1,5 +1,5 @@
 import type { PhrasingContent, RootContent } from 'mdast';
-import type { GuideFrontmatter } from '../../src/lib/guide-schema.ts';
+import type { GuideFrontmatter } from '../lib/guide-schema.ts';
 import type { Place } from './problems.ts';
 
 /** A heading of a guide page: a concept other content can link to. */

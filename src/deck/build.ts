@@ -13,9 +13,9 @@ import {
   type DeckCard,
   type QuestionEntry,
   type QuestionIndex,
-} from '../../src/lib/deck-schema.ts';
-import type { GuideFrontmatter } from '../../src/lib/guide-schema.ts';
-import { SECTION_IDS } from '../../src/lib/sections.ts';
+} from '../lib/deck-schema.ts';
+import type { GuideFrontmatter } from '../lib/guide-schema.ts';
+import { SECTION_IDS } from '../lib/sections.ts';
 import { contentIdFromPath, listMdxFiles } from './content-files.ts';
 import { deletionNumber, extractPage } from './extract.ts';
 import { readFrontmatter } from './frontmatter.ts';

@@ -1,6 +1,6 @@
 import type { Nodes, PhrasingContent, Root, RootContent } from 'mdast';
 import type { MdxJsxTextElement } from 'mdast-util-mdx-jsx';
-import type { GuideFrontmatter } from '../../src/lib/guide-schema.ts';
+import type { GuideFrontmatter } from '../lib/guide-schema.ts';
 import {
   hasAttribute,
   isDigits,

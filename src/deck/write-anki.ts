@@ -1,6 +1,6 @@
 import { toHtml } from 'hast-util-to-html';
 import type { Root as HastRoot } from 'hast';
-import { sectionLabel } from '../../src/lib/sections.ts';
+import { sectionLabel } from '../lib/sections.ts';
 import type { PlacedNote } from './build.ts';
 import { renderHast } from './render-html.ts';
 

@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
-import type { Deck, QuestionIndex } from '../../src/lib/deck-schema.ts';
+import type { Deck, QuestionIndex } from '../lib/deck-schema.ts';
 import { buildDeckFromDir, buildDeckFromDirParallel, type BuildResult } from './build.ts';
 import { openFileCache } from './cache.ts';
-import { contentDirFrom } from '../../src/lib/deployment.ts';
+import { contentDirFrom } from '../lib/deployment.ts';
 import { formatProblem, type Problem } from './problems.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type { Root, Yaml } from 'mdast';
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
-import { guideSchema, type GuideFrontmatter } from '../../src/lib/guide-schema.ts';
+import { guideSchema, type GuideFrontmatter } from '../lib/guide-schema.ts';
 import { createLocator } from './locator.ts';
 import type { Place, Problem } from './problems.ts';
 

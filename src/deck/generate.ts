@@ -1,6 +1,6 @@
 import type { Paragraph, PhrasingContent, RootContent } from 'mdast';
 import type { MdxJsxTextElement } from 'mdast-util-mdx-jsx';
-import type { GuideFrontmatter } from '../../src/lib/guide-schema.ts';
+import type { GuideFrontmatter } from '../lib/guide-schema.ts';
 import type { NoteContent, NoteRecord } from './model.ts';
 
 /** What the generators need to know about a page. */

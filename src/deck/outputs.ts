@@ -1,8 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { deckSchema } from '../../src/lib/deck-schema.ts';
-import { normalizeBase } from '../../src/lib/deployment.ts';
+import { deckSchema } from '../lib/deck-schema.ts';
+import { normalizeBase } from '../lib/deployment.ts';
 import type { DeckBuild } from './build.ts';
 import { writeAnki } from './write-anki.ts';
 
