@@ -80,3 +80,35 @@ export function svg<K extends keyof SVGElementTagNameMap>(
   appendChildren(element, children);
   return element;
 }
+
+/** The `detail` an event in `HTMLElementEventMap` carries (never for events that are not CustomEvents). */
+export type EventDetail<K extends keyof HTMLElementEventMap> =
+  HTMLElementEventMap[K] extends CustomEvent<infer D> ? D : never;
+
+/**
+ * Dispatches a bubbling CustomEvent from `source`. Components declare their events
+ * in `HTMLElementEventMap`, so the name and the detail are checked at both ends.
+ */
+export function emit<K extends keyof HTMLElementEventMap>(source: EventTarget, type: K, detail: EventDetail<K>): void {
+  source.dispatchEvent(new CustomEvent(type, { detail, bubbles: true }));
+}
+
+/** The text of an HTML fragment, whitespace collapsed (for a screen-reader announcement). */
+export function htmlToText(markup: string): string {
+  const template = document.createElement('template');
+  template.innerHTML = markup;
+  return (template.content.textContent ?? '').replace(/\s+/gu, ' ').trim();
+}
+
+/** Keys typed into this target belong to it, not to a page-wide shortcut. */
+export function isTyping(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName))
+  );
+}
+
+/** A focused control that acts on Space and Enter by itself. */
+export function isActivatable(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.closest('button, a, summary, label') !== null || isTyping(target));
+}
