@@ -6,6 +6,7 @@ import type { BenchContext } from './context.ts';
 import { benchDeckBuild, buildRealDeck } from './deck-build.ts';
 import { describeMachine, formatMachine } from './machine.ts';
 import { benchPageWeight } from './page-weight.ts';
+import { benchFirstVisit } from './first-visit.ts';
 import { benchQuestionSearch } from './question-search.ts';
 import { renderMarkdown, renderText, type SectionResult } from './report.ts';
 import { benchReview } from './review.ts';
@@ -63,6 +64,7 @@ async function main(): Promise<number> {
     context.log(`machine: ${formatMachine(machine)}`);
     await run('site-build', 'Site build', () => benchSiteBuild(context));
     await run('page-weight', 'Page weight', () => benchPageWeight(context));
+    await run('first-visit', 'First visit', () => benchFirstVisit(context));
     await run('deck-build', 'Deck builder', () => benchDeckBuild(context));
     let realDeck: string | null = null;
     try {
