@@ -192,7 +192,10 @@ interface Watch {
   settle(): Promise<Visit>;
 }
 
-async function withContext<T>(browser: Browser, work: (context: BrowserContext, watch: Watch) => Promise<T>): Promise<T> {
+async function withContext<T>(
+  browser: Browser,
+  work: (context: BrowserContext, watch: Watch) => Promise<T>,
+): Promise<T> {
   const context = await browser.newContext({ serviceWorkers: 'allow' });
   let visit: Visit = { page: { requests: 0, bytes: 0 }, worker: { requests: 0, bytes: 0 } };
   let lastActivity = Date.now();

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -75,9 +76,14 @@ for (const site of SITES) {
       await page.keyboard.press('Escape');
     });
 
-    await test.step('review a card online', async () => {
+    await test.step('review a card online; the review and drill pages say whether storage is persistent', async () => {
       await openReview(page, at('review/'));
       await rateCard(page, '3');
+      const persistence =
+        /^(Storage is persistent: this browser will not clear your progress|This browser refused persistent storage, so it may clear your progress)/u;
+      await expect(page.locator('persistent-storage')).toHaveText(persistence);
+      await page.goto(at('drill/'));
+      await expect(page.locator('persistent-storage')).toHaveText(persistence);
     });
 
     await test.step('save all from the about page, with a progress bar in guides and MB', async () => {
@@ -102,6 +108,11 @@ for (const site of SITES) {
       );
       const [, done, total] = /([\d.]+) MB of ([\d.]+) MB$/u.exec(seen.at(-1) ?? '') ?? [];
       expect(done).toBe(total);
+      for (const theme of ['light', 'dark'] as const) {
+        await page.evaluate((t) => (document.documentElement.dataset['theme'] = t), theme);
+        const axe = await new AxeBuilder({ page }).include('save-offline').analyze();
+        expect(axe.violations.map((v) => `${theme}: ${v.id}`)).toEqual([]);
+      }
     });
 
     await context.setOffline(true);
