@@ -142,6 +142,31 @@ for (const site of SITES) {
       expect(csp).toEqual([]);
     });
 
+    test('once installed, the app offers, once, to save every guide', async ({ page, baseURL }) => {
+      const root = site.url(baseURL);
+      await visitOnce(page, root);
+      // What Chrome fires when the reader installs the app.
+      await page.evaluate(() => window.dispatchEvent(new Event('appinstalled')));
+      const offer = page.getByRole('status').filter({ hasText: 'Read the guides offline too?' });
+      await expect(offer).toBeVisible();
+      await expect(offer.getByRole('link', { name: 'Save all guides for offline' })).toHaveAttribute(
+        'href',
+        `${site.base}about/#offline`,
+      );
+      for (const theme of ['light', 'dark'] as const) {
+        await page.evaluate((t) => (document.documentElement.dataset['theme'] = t), theme);
+        const axe = await new AxeBuilder({ page }).include('.save-offer').analyze();
+        expect(axe.violations.map((v) => `${theme}: ${v.id}`)).toEqual([]);
+      }
+      await offer.getByRole('button', { name: 'Not now' }).click();
+      await expect(offer).toHaveCount(0);
+      await page.reload();
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+      await page.evaluate(() => window.dispatchEvent(new Event('appinstalled')));
+      await page.waitForTimeout(500);
+      await expect(page.getByText('Read the guides offline too?')).toHaveCount(0);
+    });
+
     test('Chrome finds it installable: manifest under the base, icons that load at their sizes', async ({
       page,
       baseURL,
