@@ -15,7 +15,7 @@ export const SITES = [
 export async function visitOnce(page: Page, url: string): Promise<void> {
   await page.goto(url);
   // The precache is complete once the worker activates and claims the page.
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60_000 });
 }
 
 /** Offline tests also fail on any uncaught page error, not only on CSP violations. */

@@ -9,7 +9,7 @@ import { openReview, rateCard, SITES, storedRatings, visitOnce, watchCsp } from 
 
 test.use({ serviceWorkers: 'allow' });
 // Two full builds of the site per test.
-test.describe.configure({ timeout: 480_000 });
+test.describe.configure({ timeout: 1_200_000 });
 
 const REPO = process.cwd();
 /** What `astro build` reads: the test builds a copy so it can change content freely. */
