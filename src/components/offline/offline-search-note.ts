@@ -1,14 +1,14 @@
-/** Checks what is saved the first time the search dialog takes focus, never on page load. */
+import { showOfflineSearchStatus } from './offline-search-status.ts';
+
+/**
+ * <offline-search-note>: says how much of full-text search works offline. Its class
+ * arrives with the search dialog's code (search-dialog.ts imports this file), so it
+ * upgrades only once the reader opens search, and never costs a page load.
+ */
 class OfflineSearchNote extends HTMLElement {
   connectedCallback(): void {
-    const dialog = this.closest('dialog');
-    if (!dialog || typeof caches === 'undefined') return;
-    dialog.addEventListener(
-      'focusin',
-      () =>
-        void import('./offline-search-status.ts').then(({ showOfflineSearchStatus }) => showOfflineSearchStatus(this)),
-      { once: true },
-    );
+    if (typeof caches === 'undefined') return;
+    void showOfflineSearchStatus(this);
   }
 }
 

@@ -5,6 +5,8 @@ import { searchConcepts, type QuestionSearcher } from '../../lib/search/question
 import { withBase } from '../../lib/urls.ts';
 import { renderConceptResults } from './concept-results.ts';
 import { renderPageResults } from './page-results.ts';
+// The offline note inside the dialog upgrades with the dialog's code, not on page load.
+import '../offline/offline-search-note.ts';
 import {
   loadPagefind,
   searchPages,
