@@ -97,16 +97,17 @@ for (const site of SITES) {
         timeout: 60_000,
       });
       await expect(control.getByRole('button', { name: 'Save all guides for offline' })).toBeFocused();
-      await expect(control.locator('[data-summary]')).toHaveText(
+      await expect(control.locator('[data-save-summary]')).toHaveText(
         `All ${guides.length} guides are saved on this device: reading and full-text search work offline.`,
       );
-      await expect(control.locator('[data-storage]')).toHaveText(/^This site stores [\d.]+ (KB|MB) on this device/u);
+      await expect(control.locator('[data-save-storage]')).toHaveText(/^This site stores [\d.]+ (KB|MB) on this device/u);
       const seen = await progressSeen(page);
       expect(seen.length).toBeGreaterThan(1);
       expect(seen.at(-1)).toMatch(
-        new RegExp(`^Saving: ${guides.length} of ${guides.length} guides, [\\d.]+ MB of [\\d.]+ MB$`, 'u'),
+        // Sizes read as the reader reads them: KB under a megabyte, MB above (formatSize).
+        new RegExp(`^Saving: ${guides.length} of ${guides.length} guides, [\\d.]+ (KB|MB) of [\\d.]+ (KB|MB)$`, 'u'),
       );
-      const [, done, total] = /([\d.]+) MB of ([\d.]+) MB$/u.exec(seen.at(-1) ?? '') ?? [];
+      const [, done, total] = /([\d.]+ (?:KB|MB)) of ([\d.]+ (?:KB|MB))$/u.exec(seen.at(-1) ?? '') ?? [];
       expect(done).toBe(total);
       for (const theme of ['light', 'dark'] as const) {
         await page.evaluate((t) => (document.documentElement.dataset['theme'] = t), theme);
@@ -194,7 +195,7 @@ for (const site of SITES) {
     await page.keyboard.press('Enter');
     await expect(control.getByRole('status')).toHaveText(/^Stopped\. What was saved stays saved/u);
     await expect(progress).toBeHidden();
-    const summary = await control.locator('[data-summary]').innerText();
+    const summary = await control.locator('[data-save-summary]').innerText();
     const saved = Number(/^(\d+) of /u.exec(summary)?.[1] ?? 'NaN');
     expect(saved).toBeGreaterThanOrEqual(3);
     expect(saved).toBeLessThan(guides.length);

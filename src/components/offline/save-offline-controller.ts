@@ -41,13 +41,13 @@ export class SaveOfflineController {
     const owner = 'save-offline';
     this.#root = root;
     this.#el = {
-      summary: requiredElement(root, '[data-summary]', owner),
+      summary: requiredElement(root, '[data-save-summary]', owner),
       progress: requiredElement(root, '[data-progress]', owner),
       bar: requiredElement(root, '[data-bar]', owner),
       progressText: requiredElement(root, '[data-progress-text]', owner),
       save: requiredElement(root, '[data-save]', owner),
       cancel: requiredElement(root, '[data-cancel]', owner),
-      storage: requiredElement(root, '[data-storage]', owner),
+      storage: requiredElement(root, '[data-save-storage]', owner),
       announce: requiredElement(root, '[data-announce]', owner),
     };
     this.#base = new URL(import.meta.env.BASE_URL, location.href).href;

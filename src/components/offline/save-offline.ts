@@ -11,7 +11,7 @@ class SaveOffline extends HTMLElement {
 
   connectedCallback(): void {
     const save = requiredElement<HTMLButtonElement>(this, '[data-save]', 'save-offline');
-    const summary = requiredElement<HTMLElement>(this, '[data-summary]', 'save-offline');
+    const summary = requiredElement<HTMLElement>(this, '[data-save-summary]', 'save-offline');
     if (typeof caches === 'undefined' || !('serviceWorker' in navigator)) {
       summary.textContent = 'This browser cannot keep pages for offline use (private browsing can block it).';
       return;
