@@ -4,7 +4,8 @@ import { ReviewSession, type CurrentCard } from '../../lib/review/session.ts';
 import { DEFAULT_SETTINGS, settingsSchema } from '../../lib/progress/schema.ts';
 import { describeInterval } from '../../lib/srs/format.ts';
 import type { Grade } from '../../lib/srs/scheduler.ts';
-import { openProgressStore } from '../../lib/store/progress-store.ts';
+import { openProgressStore, type LoadedProgress } from '../../lib/store/progress-store.ts';
+import { StorageHealth, type StorageStatus } from '../../lib/store/storage-status.ts';
 import { connectSync, type SyncMessage } from '../../lib/store/sync.ts';
 import { yieldToMain } from '../../lib/yield-to-main.ts';
 import { withBase } from '../../lib/urls.ts';
@@ -40,6 +41,7 @@ class ReviewApp extends HTMLElement {
   #busy = false;
   #waitTimer: ReturnType<typeof setTimeout> | undefined;
   #sync = connectSync((message) => void this.#onRemote(message));
+  readonly #health = new StorageHealth();
 
   readonly #el = {
     network: required<HTMLElement>(this, '[data-network]'),
@@ -83,6 +85,7 @@ class ReviewApp extends HTMLElement {
       event.preventDefault();
       void this.#saveSettings();
     });
+    this.#health.subscribe((status) => this.#renderStorage(status));
     void this.#start();
   }
 
@@ -98,7 +101,7 @@ class ReviewApp extends HTMLElement {
     const cram = params.get('mode') === 'cram';
     const concepts = (params.get('concepts') ?? '').split(',').filter(Boolean);
     this.#fillFilters(filter, cram);
-    const [{ store, problem }, deck] = await Promise.all([
+    const [{ store, persistent }, deck] = await Promise.all([
       openProgressStore(),
       loadDeck(this.dataset['deckUrl'] ?? withBase('/deck.json')).catch((error: unknown) => error as Error),
     ]);
@@ -111,29 +114,36 @@ class ReviewApp extends HTMLElement {
     this.#showFocus(deck, concepts);
     // Parsing the deck and replaying the log are the long steps: each gets its own task.
     await yieldToMain();
-    let loaded;
+    this.#health.record({ kind: persistent ? 'opened' : 'open-failed' });
+    let loaded: LoadedProgress;
     let snapshot: unknown;
     try {
       [loaded, snapshot] = await Promise.all([store.load(), store.loadSnapshot().catch(() => undefined)]);
+      const { unreadable, unreadableCards, invalid } = loaded;
+      this.#health.record({ kind: 'read', unreadable, unreadableCards: unreadableCards.length, invalid });
     } catch {
-      loaded = { entries: [], invalid: 0, settings: { ...DEFAULT_SETTINGS } };
+      // Reviewing a log that cannot be read would show reviewed cards as new and write over their history.
+      loaded = { entries: [], invalid: 0, unreadable: 0, unreadableCards: [], settings: { ...DEFAULT_SETTINGS } };
+      this.#health.record({ kind: 'read-failed' });
     }
     await yieldToMain();
+    // A card whose history is partly unreadable sits out, rather than being scheduled from half its log.
+    const incomplete = new Set(loaded.unreadableCards);
     this.#session = new ReviewSession({
-      cards: filterByConcepts(filterCards(deck, filter), concepts),
+      cards: filterByConcepts(filterCards(deck, filter), concepts).filter((card) => !incomplete.has(card.id)),
       store,
       entries: loaded.entries,
       settings: loaded.settings,
       cram,
       broadcast: (message) => this.#sync.post(message),
       snapshot,
+      health: this.#health,
     });
     if (!this.#session.restoredFromSnapshot) this.#saveSnapshot();
     // Leaving (or hiding) the tab stores the replayed states, so the next visit skips the replay.
     document.addEventListener('visibilitychange', () => {
       if (document.visibilityState === 'hidden') this.#saveSnapshot();
     });
-    this.#showStorage(problem, loaded.invalid);
     this.#fillSettings();
     bindTransfer(this, {
       session: () => this.#session,
@@ -141,6 +151,12 @@ class ReviewApp extends HTMLElement {
       broadcast: (message) => this.#sync.post(message),
     });
     await yieldToMain();
+    if (!this.#health.status().canRate) {
+      this.#el.card.hidden = true;
+      this.#el.actions.hidden = true;
+      this.#el.counts.textContent = 'Reviewing is paused until your saved progress can be read.';
+      return;
+    }
     this.#el.actions.hidden = false;
     this.#next();
   }
@@ -200,8 +216,7 @@ class ReviewApp extends HTMLElement {
     }
     this.#el.settingsError.textContent = '';
     await session.updateSettings(parsed.data);
-    this.#el.settingsStatus.textContent = 'Settings saved.';
-    this.#showStorage(null, 0);
+    this.#el.settingsStatus.textContent = this.#health.settingsMessage();
     if (this.#revealed) this.#renderPreviews();
     else this.#renderCounts();
     if (!session.current) this.#next();
@@ -218,14 +233,10 @@ class ReviewApp extends HTMLElement {
     window.addEventListener('offline', update);
   }
 
-  #showStorage(problem: string | null, invalid: number): void {
-    const session = this.#session;
-    const issue = problem ?? session?.storageProblem ?? null;
-    this.#el.storage.textContent = issue
-      ? 'Progress is NOT being saved.'
-      : 'Progress is saved in this browser after every answer.';
-    const notes = [issue, invalid > 0 ? `${invalid} stored reviews could not be read and are ignored.` : null];
-    const text = notes.filter(Boolean).join(' ');
+  #renderStorage(status: StorageStatus): void {
+    this.#el.storage.textContent = status.headline;
+    const text = status.problems.join(' ');
+    // Rewriting an unchanged alert would make screen readers announce it again.
     if (this.#el.warning.textContent !== text) this.#el.warning.textContent = text;
   }
 
@@ -332,7 +343,6 @@ class ReviewApp extends HTMLElement {
     try {
       const outcome = await session.rate(grade);
       if (outcome === 'already-rated') this.#announce('This card was just answered in another tab; moving on.');
-      this.#showStorage(null, 0);
       this.#next();
       this.#el.show.focus();
       if (!session.current) this.#el.summary.focus();

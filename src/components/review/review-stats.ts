@@ -5,7 +5,8 @@ import { startOfStudyDay, studyDayStart } from '../../lib/srs/day.ts';
 import { restoreOrReplay } from '../../lib/srs/replay-cache.ts';
 import { createScheduler } from '../../lib/srs/scheduler.ts';
 import { dueForecast, masteryByConcept, reviewsPerDay, trueRetention } from '../../lib/srs/stats.ts';
-import { openProgressStore } from '../../lib/store/progress-store.ts';
+import { LogUnreadableError, openProgressStore } from '../../lib/store/progress-store.ts';
+import { plural } from '../../lib/plural.ts';
 import { withBase } from '../../lib/urls.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -165,16 +166,27 @@ function masteryTables(cards: readonly DeckCard[], mastery: ReturnType<typeof ma
   return fragment;
 }
 
+/** The status above the charts: how much history they are drawn from, and what is missing from it. */
+function describeHistory(persistent: boolean, reviews: number, unreadable: number): string {
+  if (!persistent)
+    return 'This browser is not letting the site store data (private browsing, or storage is blocked), so there is no review history to show.';
+  const missing =
+    unreadable > 0
+      ? ` ${plural(unreadable, 'stored review')} could not be read and ${unreadable === 1 ? 'is' : 'are'} not counted.`
+      : '';
+  return `${plural(reviews, 'review')} in this browser.${missing}`;
+}
+
 class ReviewStats extends HTMLElement {
   async connectedCallback(): Promise<void> {
     const status = this.querySelector<HTMLElement>('[data-stats-status]');
     const part = (name: string) => this.querySelector<HTMLElement>(`[data-${name}]`);
     try {
-      const [{ store, problem }, cards] = await Promise.all([
+      const [{ store, persistent }, cards] = await Promise.all([
         openProgressStore(),
         loadDeck(this.dataset['deckUrl'] ?? withBase('/deck.json')),
       ]);
-      const [{ entries, settings }, snapshot] = await Promise.all([
+      const [{ entries, settings, unreadable }, snapshot] = await Promise.all([
         store.load(),
         store.loadSnapshot().catch(() => undefined),
       ]);
@@ -194,9 +206,16 @@ class ReviewStats extends HTMLElement {
             : `${percent(retention.retention)}: ${retention.passed} of ${retention.reviews} reviews of graduated cards were not forgotten (your desired retention is ${percent(settings.desiredRetention)}).`;
       }
       part('mastery')?.replaceChildren(masteryTables(cards, masteryByConcept(scheduler, states, cards, now)));
-      if (status) status.textContent = problem ?? `${entries.length} reviews in this browser.`;
+      if (status) status.textContent = describeHistory(persistent, entries.length, unreadable);
     } catch (error) {
-      if (status) status.textContent = error instanceof Error ? error.message : 'The statistics could not be loaded.';
+      if (status)
+        status.textContent =
+          error instanceof LogUnreadableError
+            ? 'Your stored reviews could not be read, so there are no statistics to show. Reload the page to try again.'
+            : // The deck loader's errors are written for users; a storage DOMException is not.
+              error instanceof Error && !(error instanceof DOMException)
+              ? error.message
+              : 'The statistics could not be loaded. Reload the page to try again.';
     }
   }
 }

@@ -1,4 +1,5 @@
 import type { DrillRecord } from '../drill/schema.ts';
+import { clampFutureEntries } from './time.ts';
 import {
   PROGRESS_FORMAT,
   PROGRESS_SCHEMA_VERSION,
@@ -9,7 +10,15 @@ import {
   type ReviewSettings,
 } from './schema.ts';
 
-export type ParseResult = { ok: true; file: ProgressFile } | { ok: false; message: string };
+export type ParseResult =
+  | {
+      ok: true;
+      file: ProgressFile;
+      /** Entries dated beyond the clock-skew tolerance, moved to the time of reading (see `clampFutureEntries`). */
+      clamped: number;
+      maxAheadMs: number;
+    }
+  | { ok: false; message: string };
 
 /** The export: everything needed to carry progress to another browser. */
 export function buildProgressFile(
@@ -39,7 +48,7 @@ export function progressFileName(now: number): string {
  * Validates an imported file and says plainly what is wrong with a bad one:
  * not JSON, not a Vibe Check progress file, made by a newer version, or damaged.
  */
-export function parseProgressFile(text: string): ParseResult {
+export function parseProgressFile(text: string, now: number): ParseResult {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -72,13 +81,21 @@ export function parseProgressFile(text: string): ParseResult {
   const parsed = progressFileSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
-    return {
-      ok: false,
-      message: `This progress file is damaged${where}: ${issue?.message ?? 'invalid data'}. Nothing was changed.`,
-    };
+    const path = issue?.path ?? [];
+    const where = path.length > 0 ? ` at ${path.join('.')}` : '';
+    const position = path[0] === 'log' && typeof path[1] === 'number' ? ` (review ${path[1] + 1})` : '';
+    const what = /At$/u.test(String(path.at(-1) ?? ''))
+      ? 'the time is not a valid date (epoch milliseconds from 1970 up to the year 275760)'
+      : (issue?.message ?? 'invalid data');
+    return { ok: false, message: `This progress file is damaged${where}${position}: ${what}. Nothing was changed.` };
   }
-  return { ok: true, file: parsed.data };
+  const dated = clampFutureEntries(parsed.data.log, now);
+  return {
+    ok: true,
+    file: { ...parsed.data, log: dated.entries },
+    clamped: dated.clamped,
+    maxAheadMs: dated.maxAheadMs,
+  };
 }
 
 /** Validates entries read back from storage, keeping the good ones and counting the rest. */

@@ -45,20 +45,25 @@ export async function armStorageFault(page: Page, fault: StorageFault): Promise<
 function installFault(given: StorageFault | null): void {
   const fault = given ?? (window as unknown as { __storageFault?: StorageFault }).__storageFault;
   if (!fault) return;
-  const fail = (request: IDBRequest, error: DOMException): IDBRequest => {
-    Object.defineProperty(request, 'error', { get: () => error, configurable: true });
-    Object.defineProperty(request, 'result', {
-      get: () => {
-        throw new DOMException('The request has not finished.', 'InvalidStateError');
+  /** Turns `request` into a failed one: always, or when its result passes `unreadable`. */
+  const fail = (request: IDBRequest, error: DOMException, unreadable: (result: unknown) => boolean = () => true) => {
+    request.addEventListener(
+      'success',
+      (event) => {
+        if (!unreadable(request.result)) return;
+        // The real read succeeded: hide that and deliver an error instead.
+        event.stopImmediatePropagation();
+        Object.defineProperty(request, 'error', { get: () => error, configurable: true });
+        Object.defineProperty(request, 'result', {
+          get: () => {
+            throw new DOMException('The request has failed.', 'InvalidStateError');
+          },
+          configurable: true,
+        });
+        request.dispatchEvent(new Event('error', { bubbles: true, cancelable: true }));
       },
-      configurable: true,
-    });
-    // The real request may still succeed: drop its success and deliver an error instead.
-    request.addEventListener('success', (event) => event.stopImmediatePropagation(), { capture: true });
-    setTimeout(() => {
-      const event = new Event('error', { bubbles: true, cancelable: true });
-      request.dispatchEvent(event);
-    }, 0);
+      { capture: true },
+    );
     return request;
   };
   switch (fault.kind) {
@@ -91,7 +96,13 @@ function installFault(given: StorageFault | null): void {
             ...args: unknown[]
           ) {
             const request = original.apply(this, args);
-            return isLog(this) ? fail(request, readError()) : request;
+            // A read fails when it reaches an unreadable record, as Chrome's does.
+            const touchesBroken = (result: unknown): boolean => {
+              if (!broken) return true;
+              const values = Array.isArray(result) ? result : [(result as IDBCursorWithValue | null)?.value];
+              return values.some((value) => broken.has((value as { id?: string } | undefined)?.id ?? ''));
+            };
+            return isLog(this) ? fail(request, readError(), touchesBroken) : request;
           };
         }
         for (const method of ['getAllKeys', 'openKeyCursor'] as const) {
