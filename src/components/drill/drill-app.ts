@@ -1,14 +1,27 @@
-import { formatClock, phaseBudgetsMs, phaseDurations, readClock, type DrillFormat } from '../../lib/drill/clock.ts';
+import {
+  anchorClock,
+  drillInstant,
+  formatClock,
+  latestInstant,
+  phaseBudgetsMs,
+  phaseDurations,
+  readClock,
+  type ClockAnchor,
+  type DrillFormat,
+} from '../../lib/drill/clock.ts';
 import { checkCoverage } from '../../lib/drill/coverage.ts';
 import type { DrillData, DrillPrompt } from '../../lib/drill/drill-data.ts';
 import { phaseOfConcept } from '../../lib/drill/phase-sections.ts';
 import type { ActiveDrill, DrillRecord } from '../../lib/drill/schema.ts';
 import {
+  ACTIVE_KEY,
   loadActiveDrill,
   loadDrillHistory,
   mergeDrillHistory,
-  saveActiveDrill,
+  saveActiveDrillIfCurrent,
   saveDrillHistory,
+  versionOf,
+  type DrillVersion,
 } from '../../lib/drill/storage.ts';
 import { focusedReviewHref, weakConcepts } from '../../lib/drill/weak-spots.ts';
 import { newEntryId } from '../../lib/progress/entry-id.ts';
@@ -30,6 +43,7 @@ const RUBRIC = [
 ];
 const SCORE_LABELS = ['Missed it', 'Weak', 'Solid', 'Nailed it'];
 const STORAGE_PROBLEM = 'This browser cannot save the drill, so a reload will lose it. Everything else works.';
+const CHANGED_ELSEWHERE = 'This drill changed in another tab; showing its current state.';
 
 const required = <T extends Element>(root: ParentNode, selector: string): T =>
   requiredElement<T>(root, selector, 'drill-app');
@@ -52,6 +66,9 @@ class DrillApp extends HTMLElement {
   #questions: DrillQuestion[] | null = null;
   #ticker = 0;
   #announcedOverrun = -1;
+  /** The stored drill this tab's next save is based on: saves over anything newer are refused. */
+  #base: DrillVersion = null;
+  #anchor: ClockAnchor = anchorClock(Date.now(), performance.now());
 
   #el = {
     warning: required<HTMLElement>(this, '[data-storage-warning]'),
@@ -99,11 +116,50 @@ class DrillApp extends HTMLElement {
     });
     this.#el.again.addEventListener('click', () => this.#show('setup'));
     this.#renderHistory();
+    window.addEventListener('storage', this.#onStorage);
     this.#resume();
   }
 
   disconnectedCallback(): void {
     clearInterval(this.#ticker);
+    window.removeEventListener('storage', this.#onStorage);
+  }
+
+  /** The drill's clock: monotonic within the page, so a wall clock set back mid-drill changes nothing. */
+  #now(): number {
+    return drillInstant(this.#anchor, performance.now());
+  }
+
+  /** Starts the page's clock at the wall clock, but never before what the drill has already recorded. */
+  #reanchor(drill: ActiveDrill): void {
+    this.#anchor = anchorClock(Date.now(), performance.now(), Math.max(latestInstant(drill), this.#now()));
+  }
+
+  /** Another tab saved the drill: follow it. */
+  #onStorage = (event: StorageEvent): void => {
+    if (event.key !== ACTIVE_KEY && event.key !== null) return;
+    const current = loadActiveDrill();
+    const known = this.#base;
+    const changed = versionOf(current);
+    if (known === null ? changed === null : changed?.id === known.id && changed.revision === known.revision) return;
+    this.#adopt(current);
+  };
+
+  /** Shows the drill storage holds now, after another tab changed it. */
+  #adopt(current: ActiveDrill | null): void {
+    this.#drill = current;
+    this.#base = versionOf(current);
+    this.#el.warning.textContent = CHANGED_ELSEWHERE;
+    const prompt = current && this.#data.prompts.find((p) => p.id === current.promptId);
+    if (!current || !prompt) {
+      this.#prompt = null;
+      this.#show('setup');
+      return;
+    }
+    if (prompt !== this.#prompt) this.#questions = null;
+    this.#prompt = prompt;
+    this.#reanchor(current);
+    this.#enterPhase(false);
   }
 
   #resume(): void {
@@ -114,12 +170,25 @@ class DrillApp extends HTMLElement {
       return;
     }
     this.#drill = drill;
+    this.#base = versionOf(drill);
     this.#prompt = prompt;
+    this.#reanchor(drill);
     this.#enterPhase(false);
   }
 
-  #persist(): void {
-    this.#el.warning.textContent = saveActiveDrill(this.#drill) ? '' : STORAGE_PROBLEM;
+  /** Saves the drill unless another tab saved a newer one since; then shows that one instead. */
+  #persist(): boolean {
+    const outcome = saveActiveDrillIfCurrent(this.#drill, this.#base);
+    if (outcome.kind === 'stale') {
+      this.#adopt(outcome.current);
+      return false;
+    }
+    if (outcome.kind === 'saved') {
+      this.#drill = outcome.drill;
+      this.#base = versionOf(outcome.drill);
+    }
+    this.#el.warning.textContent = outcome.kind === 'saved' ? '' : STORAGE_PROBLEM;
+    return true;
   }
 
   #start(): void {
@@ -136,7 +205,7 @@ class DrillApp extends HTMLElement {
       id: newEntryId(),
       promptId: prompt.id,
       format,
-      startedAt: Date.now(),
+      startedAt: this.#now(),
       phaseEndedAt: [],
       notes: Array.from({ length: phaseCount }, () => ''),
       hintsShown: Array.from({ length: phaseCount }, () => 0),
@@ -161,7 +230,7 @@ class DrillApp extends HTMLElement {
     const drill = this.#drill;
     const prompt = this.#prompt;
     if (!drill || !prompt) return;
-    const reading = readClock(this.#budgets(), drill, Date.now());
+    const reading = readClock(this.#budgets(), drill, this.#now());
     if (reading.finished) {
       this.#show('assess');
       if (moveFocus) required<HTMLElement>(this, '#drill-assess-title').focus();
@@ -195,7 +264,7 @@ class DrillApp extends HTMLElement {
   #tick(): void {
     const drill = this.#drill;
     if (!drill) return;
-    const reading = readClock(this.#budgets(), drill, Date.now());
+    const reading = readClock(this.#budgets(), drill, this.#now());
     if (reading.finished) return;
     const phase = this.#data.phases[reading.phase];
     const minutes = drill.format === 45 ? phase?.minutes45 : phase?.minutes60;
@@ -212,20 +281,22 @@ class DrillApp extends HTMLElement {
     }
   }
 
-  #saveNotes(): void {
+  /** False when another tab had changed the drill: its state is on screen now, this change is dropped. */
+  #saveNotes(): boolean {
     const drill = this.#drill;
-    if (!drill) return;
-    const { phase } = readClock(this.#budgets(), drill, Date.now());
+    if (!drill) return false;
+    const { phase } = readClock(this.#budgets(), drill, this.#now());
     drill.notes[phase] = this.#el.notes.value;
-    this.#persist();
+    return this.#persist();
   }
 
   #nextPhase(): void {
+    if (!this.#saveNotes()) return;
+    // Saving replaced the drill with its new revision.
     const drill = this.#drill;
     if (!drill) return;
-    this.#saveNotes();
-    drill.phaseEndedAt.push(Math.max(Date.now(), drill.phaseEndedAt.at(-1) ?? drill.startedAt));
-    this.#persist();
+    drill.phaseEndedAt.push(Math.max(this.#now(), drill.phaseEndedAt.at(-1) ?? drill.startedAt));
+    if (!this.#persist()) return;
     this.#el.live.textContent = '';
     this.#enterPhase(true);
   }
@@ -268,7 +339,7 @@ class DrillApp extends HTMLElement {
   async #renderHints(): Promise<void> {
     const drill = this.#drill;
     if (!drill) return;
-    const { phase } = readClock(this.#budgets(), drill, Date.now());
+    const { phase } = readClock(this.#budgets(), drill, this.#now());
     const hints = await this.#hintsFor(phase);
     const shown = Math.min(drill.hintsShown[phase] ?? 0, hints.length);
     this.#el.hintList.replaceChildren(...hints.slice(0, shown).map((h) => element('li', h.text)));
@@ -279,7 +350,7 @@ class DrillApp extends HTMLElement {
   async #revealHint(): Promise<void> {
     const drill = this.#drill;
     if (!drill) return;
-    const { phase } = readClock(this.#budgets(), drill, Date.now());
+    const { phase } = readClock(this.#budgets(), drill, this.#now());
     drill.hintsShown[phase] = (drill.hintsShown[phase] ?? 0) + 1;
     this.#persist();
     await this.#renderHints();
