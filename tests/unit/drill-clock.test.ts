@@ -134,6 +134,10 @@ describe('a drill clock that survives the wall clock moving', () => {
     expect(readClock(budgets, timeline, drillInstant(anchor, 35_000))).toMatchObject({ phase: 2, elapsed: 30_000 });
   });
 
+  it('reads whole milliseconds, as storage keeps them', () => {
+    expect(drillInstant(anchorClock(T0, 0.25), 1000.75)).toBe(T0 + 1001);
+  });
+
   it('a wall clock ahead of the recorded instants is used as it is', () => {
     expect(anchorClock(T0 + MIN, 0, T0)).toEqual({ wall: T0 + MIN, mono: 0 });
   });

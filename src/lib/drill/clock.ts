@@ -123,5 +123,6 @@ export function anchorClock(wallNow: number, monoNow: number, notBefore = 0): Cl
  * time back, and no phase is recorded as 0 s long because of a jump.
  */
 export function drillInstant(anchor: ClockAnchor, monoNow: number): number {
-  return anchor.wall + Math.max(0, monoNow - anchor.mono);
+  // Whole milliseconds: stored instants are integers, and performance.now() is not.
+  return Math.round(anchor.wall + Math.max(0, monoNow - anchor.mono));
 }
