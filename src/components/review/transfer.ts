@@ -1,7 +1,14 @@
 import { loadDrillHistory, mergeDrillHistory, saveDrillHistory } from '../../lib/drill/storage.ts';
-import { buildProgressFile, parseProgressFile, progressFileName } from '../../lib/progress/file.ts';
-import { mergeLogs, type MergePlan } from '../../lib/progress/merge.ts';
-import type { ProgressFile } from '../../lib/progress/schema.ts';
+import { buildProgressFile, progressFileName } from '../../lib/progress/file.ts';
+import {
+  ImportFailedError,
+  startImport,
+  type ImportJob,
+  type ImportProgress,
+} from '../../lib/progress/import-client.ts';
+import type { ImportPreview } from '../../lib/progress/import-protocol.ts';
+import { checkImportSize } from '../../lib/progress/import-size.ts';
+import type { MergeSummary } from '../../lib/progress/merge.ts';
 import type { ReviewSession } from '../../lib/review/session.ts';
 import { describeInterval } from '../../lib/srs/format.ts';
 import { LogUnreadableError } from '../../lib/store/progress-store.ts';
@@ -22,10 +29,9 @@ const pick = <T extends Element>(root: ParentNode, selector: string): T =>
 const isAre = (n: number) => (n === 1 ? 'is' : 'are');
 
 /** What merging would do to the stored log, conflicts apart from what is already here. */
-function describeMerge(plan: MergePlan): string {
-  const cards = new Set(plan.added.map((entry) => entry.cardId)).size;
+function describeMerge(plan: MergeSummary): string {
   const parts = [
-    `Merging adds ${plural(plan.added.length, 'review')} of ${plural(cards, 'card')}; ${plan.unchanged} ${isAre(plan.unchanged)} already here.`,
+    `Merging adds ${plural(plan.added, 'review')} of ${plural(plan.addedCards, 'card')}; ${plan.unchanged} ${isAre(plan.unchanged)} already here.`,
   ];
   if (plan.conflicts > 0) {
     const kept = [
@@ -60,7 +66,9 @@ export function bindTransfer(root: ParentNode, hooks: TransferHooks): void {
   const cancel = pick<HTMLButtonElement>(root, '[data-import-cancel]');
   const error = pick<HTMLElement>(root, '[data-import-error]');
   const status = pick<HTMLElement>(root, '[data-import-status]');
-  let pending: ProgressFile | null = null;
+  const progressWrap = pick<HTMLElement>(root, '[data-import-progress]');
+  const progressBar = pick<HTMLProgressElement>(root, '[data-import-progress] progress');
+  const progressText = pick<HTMLElement>(root, '[data-import-progress-text]');
 
   exportButton.addEventListener('click', async () => {
     const session = hooks.session();
@@ -94,8 +102,35 @@ export function bindTransfer(root: ParentNode, hooks: TransferHooks): void {
         : `Exported ${plural(file.log.length, 'review')}.`;
   });
 
+  let job: ImportJob | null = null;
+  let previewed: ImportPreview | null = null;
+
+  /** While the worker reads or writes, leaving the page would lose the import: the browser asks first. */
+  const guardLeaving = (event: BeforeUnloadEvent) => event.preventDefault();
+  const working = (stage: string | null) => {
+    progressWrap.hidden = stage === null;
+    progressText.textContent = stage ?? '';
+    if (stage === null) {
+      window.removeEventListener('beforeunload', guardLeaving);
+      progressBar.removeAttribute('value');
+    } else window.addEventListener('beforeunload', guardLeaving);
+  };
+  const showProgress = (progress: ImportProgress) => {
+    const stages = {
+      reading: 'Reading the file…',
+      checking: `Checking the reviews in the file…`,
+      comparing: 'Comparing with the progress stored here…',
+      writing: `Saving ${plural(progress.total, 'review')}…`,
+    };
+    if (progressText.textContent !== stages[progress.stage]) progressText.textContent = stages[progress.stage];
+    if (progress.stage === 'checking' && progress.total > 0) progressBar.value = progress.done / progress.total;
+    else progressBar.removeAttribute('value');
+  };
+
   const closePreview = () => {
-    pending = null;
+    job?.cancel();
+    job = null;
+    previewed = null;
     preview.hidden = true;
     fileInput.value = '';
   };
@@ -106,26 +141,35 @@ export function bindTransfer(root: ParentNode, hooks: TransferHooks): void {
     error.textContent = '';
     status.textContent = '';
     if (!session || !file) return;
-    const result = parseProgressFile(await file.text(), Date.now());
+    const refusal = checkImportSize(file.size) ?? (session.health.status().canRate ? null : UNREADABLE_IMPORT);
+    if (refusal) {
+      closePreview();
+      error.textContent = refusal;
+      return;
+    }
+    closePreview();
+    // A store in this page's memory cannot be reached from the worker: its log is sent along.
+    const stored = session.store.persistent ? undefined : (await session.store.load()).entries;
+    working('Reading the file…');
+    const current = startImport(file, { now: Date.now(), ...(stored ? { stored } : {}), onProgress: showProgress });
+    job = current;
+    const result = await current.preview.catch(() => ({
+      ok: false as const,
+      message: 'The file could not be read (the browser stopped the import). Nothing was changed.',
+    }));
+    if (job !== current) return;
+    working(null);
     if (!result.ok) {
       closePreview();
       error.textContent = result.message;
       return;
     }
-    let entries;
-    try {
-      ({ entries } = await session.store.load());
-    } catch {
-      closePreview();
-      error.textContent = UNREADABLE_IMPORT;
-      return;
-    }
-    pending = result.file;
-    const plan = mergeLogs(entries, result.file.log);
+    previewed = result.preview;
+    const { logLength, clamped, maxAheadMs, merge, storedCount } = result.preview;
     summary.textContent =
-      `“${file.name}” holds ${plural(result.file.log.length, 'review')}.${describeClamped(result.clamped, result.maxAheadMs)} ` +
-      `${describeMerge(plan)} ` +
-      `Replacing would discard this browser’s ${plural(entries.length, 'review')} and use the file’s settings.`;
+      `“${file.name}” holds ${plural(logLength, 'review')}.${describeClamped(clamped, maxAheadMs)} ` +
+      `${describeMerge(merge)} ` +
+      `Replacing would discard this browser’s ${plural(storedCount, 'review')} and use the file’s settings.`;
     preview.hidden = false;
     preview.querySelector<HTMLInputElement>('input[value="merge"]')?.click();
     preview.focus();
@@ -139,19 +183,25 @@ export function bindTransfer(root: ParentNode, hooks: TransferHooks): void {
 
   confirm.addEventListener('click', async () => {
     const session = hooks.session();
-    const file = pending;
-    if (!session || !file) return;
+    const file = previewed;
+    const current = job;
+    if (!session || !file || !current) return;
     const mode =
       preview.querySelector<HTMLInputElement>('input[name="import-mode"]:checked')?.value === 'replace'
         ? 'replace'
         : 'merge';
     confirm.disabled = true;
+    working(`Saving ${plural(file.logLength, 'review')}…`);
     try {
-      const result = await session.store.importLog(file.log, mode, file.settings);
+      // One IndexedDB transaction, written by the worker: all of it or nothing.
+      const result = session.store.persistent
+        ? await current.commit(mode)
+        : await session.store.importLog(await current.entries(), mode, file.settings);
       // Drill history lives beside the review log; a file without drills leaves this browser's alone.
       if (file.drills)
         saveDrillHistory(mode === 'replace' ? file.drills : mergeDrillHistory(loadDrillHistory(), file.drills));
       hooks.broadcast({ type: 'reload' });
+      working('Loading the imported progress…');
       await hooks.afterImport();
       closePreview();
       status.textContent =
@@ -160,13 +210,15 @@ export function bindTransfer(root: ParentNode, hooks: TransferHooks): void {
           : `Imported: ${plural(result.added, 'new review')} added, ${plural(result.total, 'review')} now stored.`;
       fileInput.focus();
     } catch (cause) {
+      const reason = cause instanceof ImportFailedError ? cause.reason : isQuotaError(cause) ? 'quota' : 'other';
       error.textContent =
-        cause instanceof LogUnreadableError
+        reason === 'unreadable'
           ? UNREADABLE_IMPORT
-          : isQuotaError(cause)
+          : reason === 'quota'
             ? 'The import could not be saved: storage is full. Nothing was changed; free some space and try again.'
             : 'The import could not be saved (storage is blocked or was cleared). Nothing was changed.';
     } finally {
+      working(null);
       confirm.disabled = false;
     }
   });

@@ -10,6 +10,9 @@ import {
   type ReviewSettings,
 } from './schema.ts';
 
+/** How many entries are checked between two progress reports. */
+const PROGRESS_EVERY = 10_000;
+
 export type ParseResult =
   | {
       ok: true;
@@ -48,7 +51,11 @@ export function progressFileName(now: number): string {
  * Validates an imported file and says plainly what is wrong with a bad one:
  * not JSON, not a Vibe Check progress file, made by a newer version, or damaged.
  */
-export function parseProgressFile(text: string, now: number): ParseResult {
+export function parseProgressFile(
+  text: string,
+  now: number,
+  onProgress?: (checked: number, total: number) => void,
+): ParseResult {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -78,9 +85,10 @@ export function parseProgressFile(text: string, now: number): ParseResult {
       message: `This file was made by a newer version of Vibe Check (data version ${version}; this page reads up to ${PROGRESS_SCHEMA_VERSION}). Reload the site to update it, then import again. Nothing was changed.`,
     };
   }
-  const parsed = progressFileSchema.safeParse(data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
+  // The log is checked entry by entry, so a long one can report progress (from a worker).
+  const log = 'log' in data && Array.isArray(data.log) ? (data.log as unknown[]) : null;
+  const parsed = progressFileSchema.safeParse(log ? { ...data, log: [] } : data);
+  const damaged = (issue: { path: PropertyKey[]; message: string } | undefined): ParseResult => {
     const path = issue?.path ?? [];
     const where = path.length > 0 ? ` at ${path.join('.')}` : '';
     const position = path[0] === 'log' && typeof path[1] === 'number' ? ` (review ${path[1] + 1})` : '';
@@ -88,8 +96,19 @@ export function parseProgressFile(text: string, now: number): ParseResult {
       ? 'the time is not a valid date (epoch milliseconds from 1970 up to the year 275760)'
       : (issue?.message ?? 'invalid data');
     return { ok: false, message: `This progress file is damaged${where}${position}: ${what}. Nothing was changed.` };
+  };
+  if (!parsed.success) return damaged(parsed.error.issues[0]);
+  const entries: ReviewEntry[] = [];
+  for (const [i, item] of (log ?? []).entries()) {
+    const entry = reviewEntrySchema.safeParse(item);
+    if (!entry.success) {
+      const issue = entry.error.issues[0];
+      return damaged({ path: ['log', i, ...(issue?.path ?? [])], message: issue?.message ?? 'invalid data' });
+    }
+    entries.push(entry.data);
+    if (onProgress && (i + 1) % PROGRESS_EVERY === 0) onProgress(i + 1, log?.length ?? 0);
   }
-  const dated = clampFutureEntries(parsed.data.log, now);
+  const dated = clampFutureEntries(entries, now);
   return {
     ok: true,
     file: { ...parsed.data, log: dated.entries },

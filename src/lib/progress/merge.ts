@@ -89,3 +89,20 @@ export function mergeLogs(existing: readonly ReviewEntry[], incoming: readonly R
     keptIncoming,
   };
 }
+
+/** What the import preview says about a merge: counts only, so a worker can send it cheaply. */
+export interface MergeSummary {
+  added: number;
+  /** Cards the added entries belong to. */
+  addedCards: number;
+  unchanged: number;
+  conflicts: number;
+  keptStored: number;
+  keptIncoming: number;
+}
+
+export function summarizeMerge(plan: MergePlan): MergeSummary {
+  const { unchanged, conflicts, keptStored, keptIncoming } = plan;
+  const addedCards = new Set(plan.added.map((entry) => entry.cardId)).size;
+  return { added: plan.added.length, addedCards, unchanged, conflicts, keptStored, keptIncoming };
+}
