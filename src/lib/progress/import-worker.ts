@@ -4,6 +4,9 @@ import { isQuotaError } from '../store/storage-status.ts';
 import { parseProgressFile } from './file.ts';
 import type { FromImportWorker, ToImportWorker } from './import-protocol.ts';
 import { mergeLogs, summarizeMerge } from './merge.ts';
+import { logFingerprint } from '../srs/replay-cache.ts';
+import { replayLog } from '../srs/replay.ts';
+import { createScheduler } from '../srs/scheduler.ts';
 import type { ProgressFile } from './schema.ts';
 
 /**
@@ -63,6 +66,10 @@ async function commit(mode: 'merge' | 'replace') {
   try {
     const { store } = await openProgressStore();
     const result = await store.importLog(file.log, mode, file.settings);
+    // Replaying hundreds of thousands of reviews takes seconds: done here, the page restores the result.
+    const { entries, settings } = await store.load();
+    const states = replayLog(createScheduler(settings), entries);
+    await store.saveSnapshot({ fingerprint: logFingerprint(entries, settings), states: [...states] }).catch(() => {});
     post({ type: 'committed', ...result });
   } catch (error) {
     post({

@@ -5,6 +5,7 @@ import { formatInterval, describeInterval } from '../srs/format.ts';
 import { buildQueue, pickNext, type QueueItem, type StudyQueue } from '../srs/queue.ts';
 import { applyEntry, replayCard, replayLog, type ReplayedCard } from '../srs/replay.ts';
 import { logFingerprint, restoreOrReplay, type ReplaySnapshot } from '../srs/replay-cache.ts';
+import { yieldToMain } from '../yield-to-main.ts';
 import { createScheduler, GRADES, type Grade, type Scheduler } from '../srs/scheduler.ts';
 import {
   answeredElsewhere,
@@ -280,9 +281,15 @@ export class ReviewSession {
    */
   async applyRemote(message: SyncMessage): Promise<boolean> {
     if (message.type === 'reload') {
-      const loaded = await this.#store.load();
+      const [loaded, snapshot] = await Promise.all([
+        this.#store.load(),
+        this.#store.loadSnapshot().catch(() => undefined),
+      ]);
+      await yieldToMain();
       this.#entries = new Map(loaded.entries.map((entry) => [entry.id, entry]));
-      this.#states = replayLog(this.#scheduler, loaded.entries);
+      await yieldToMain();
+      // An import leaves the replayed states beside the log (the worker computed them): reuse them when they match.
+      this.#states = restoreOrReplay(this.#scheduler, loaded.entries, this.#settings, snapshot).states;
       this.#undo = this.#undo.filter((entry) => this.#entries.has(entry.id));
       return this.#current !== null && this.#ratedSinceShown(this.#current);
     }

@@ -88,6 +88,9 @@ async function committed<T>(
   }
 }
 
+/** Entries read per request when loading the log. */
+const LOAD_BATCH = 20_000;
+
 function readSettings(raw: unknown): ReviewSettings {
   const parsed = settingsSchema.safeParse(raw);
   return parsed.success ? parsed.data : { ...DEFAULT_SETTINGS };
@@ -104,12 +107,32 @@ export class IdbProgressStore implements ProgressStore {
   async load(): Promise<LoadedProgress> {
     const settings = await this.#db.get('meta', 'settings').catch(() => undefined);
     try {
-      const raw = await this.#db.getAll('log');
-      return { ...validateStoredEntries(raw), unreadable: 0, unreadableCards: [], settings: readSettings(settings) };
+      return { ...(await this.#loadInBatches()), unreadable: 0, unreadableCards: [], settings: readSettings(settings) };
     } catch {
       // One unreadable record (a large value whose file is gone) fails the whole getAll: read entry by entry.
       const { raw, unreadableCards, unreadable } = await this.#loadEntryByEntry();
       return { ...validateStoredEntries(raw), unreadable, unreadableCards, settings: readSettings(settings) };
+    }
+  }
+
+  /**
+   * The log in batches of LOAD_BATCH entries, each read and validated in its own
+   * task: a log of hundreds of thousands of reviews never blocks the page for long.
+   */
+  async #loadInBatches(): Promise<{ entries: ReviewEntry[]; invalid: number }> {
+    const entries: ReviewEntry[] = [];
+    let invalid = 0;
+    let after: string | undefined;
+    for (;;) {
+      const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
+      const batch = await this.#db.getAll('log', range, LOAD_BATCH);
+      const checked = validateStoredEntries(batch);
+      for (const entry of checked.entries) entries.push(entry);
+      invalid += checked.invalid;
+      if (batch.length < LOAD_BATCH) return { entries, invalid };
+      const last = batch.at(-1) as { id?: unknown } | undefined;
+      if (typeof last?.id !== 'string') return { entries, invalid };
+      after = last.id;
     }
   }
 
