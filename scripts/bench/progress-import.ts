@@ -63,7 +63,10 @@ async function importOnce(siteUrl: string, file: string, tmp: string): Promise<I
     const started = performance.now();
     await page.locator('[data-import-file]').setInputFiles(file);
     await page.getByRole('button', { name: 'Import', exact: true }).click({ timeout: 600_000 });
-    await page.locator('[data-import-status]').filter({ hasText: /^Imported:/ }).waitFor({ timeout: 600_000 });
+    await page
+      .locator('[data-import-status]')
+      .filter({ hasText: /^Imported:/ })
+      .waitFor({ timeout: 600_000 });
     const wallMs = performance.now() - started;
     const tasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
     return { wallMs, longestTaskMs: Math.max(0, ...tasks), peakRssKb: Math.max(peak, browserRssKb(profile)) };
