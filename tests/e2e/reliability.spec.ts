@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, ftruncateSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { distDir } from './support/built-site.ts';
@@ -236,11 +236,13 @@ test('entries that conflict with stored ones are reported in the preview with th
 // 5. Large imports.
 test('a file over the import limit is refused before it is read', async ({ page }) => {
   await openReview(page);
-  await page.getByLabel('Import progress').setInputFiles({
-    name: 'huge.json',
-    mimeType: 'application/json',
-    buffer: Buffer.alloc(65 * 1024 * 1024, 32),
-  });
+  // A sparse file: 65 MB on paper, nothing written to disk.
+  mkdirSync(test.info().outputDir, { recursive: true });
+  const huge = join(test.info().outputDir, 'huge.json');
+  const handle = openSync(huge, 'w');
+  ftruncateSync(handle, 65 * 1024 * 1024);
+  closeSync(handle);
+  await page.getByLabel('Import progress').setInputFiles(huge);
   await expect(
     page
       .getByRole('alert')
