@@ -8,7 +8,7 @@ import {
 } from '../../lib/progress/import-client.ts';
 import type { ImportPreview } from '../../lib/progress/import-protocol.ts';
 import { checkImportSize } from '../../lib/progress/import-size.ts';
-import type { MergeSummary } from '../../lib/progress/merge.ts';
+import { CONFLICT_RULE, type MergeSummary } from '../../lib/progress/merge.ts';
 import type { ReviewSession } from '../../lib/review/session.ts';
 import { describeInterval } from '../../lib/srs/format.ts';
 import { LogUnreadableError } from '../../lib/store/progress-store.ts';
@@ -39,7 +39,7 @@ function describeMerge(plan: MergeSummary): string {
       plan.keptStored > 0 ? `${plan.keptStored} stored` : '',
     ].filter(Boolean);
     parts.push(
-      `${plural(plan.conflicts, 'review')} ${plan.conflicts === 1 ? 'conflicts with a stored one' : 'conflict with stored ones'} (same id, different content); kept: ${kept.join(', ')} (of two copies, the earlier review is kept).`,
+      `${plural(plan.conflicts, 'review')} ${plan.conflicts === 1 ? 'conflicts with a stored one' : 'conflict with stored ones'} (same id, different content); kept: ${kept.join(', ')} (${CONFLICT_RULE}).`,
     );
   }
   return parts.join(' ');

@@ -16,7 +16,8 @@ export function compareCopies(a: ReviewEntry, b: ReviewEntry): number {
   );
 }
 
-export const CONFLICT_RULE = 'the earlier review of the two copies is kept';
+/** The rule of `compareCopies` in words, for the import preview. */
+export const CONFLICT_RULE = 'of two copies, the earlier review wins, then the lower rating';
 
 export interface MergePlan {
   /** The union of both logs by entry id, each id resolved by `compareCopies`. */
