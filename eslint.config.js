@@ -27,4 +27,18 @@ export default tseslint.config(
       'no-empty-pattern': 'off',
     },
   },
+  {
+    // The site is built from src/ alone: scripts/ holds command-line programs that use it, never the reverse.
+    files: ['src/**/*.{ts,astro,mjs}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/scripts/**'], message: 'src/ must not import from scripts/ (see docs/architecture.md).' },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -4,7 +4,7 @@ import { repetitions, type BenchContext } from './context.ts';
 import { runMeasured, runRepeatedly, type RepeatedRuns } from './measure.ts';
 import { pendingSection, type SectionResult } from './report.ts';
 import { formatCount, formatMB, formatMs, judgeGrowth } from './stats.ts';
-import { writeSyntheticContent } from './synthetic-content.ts';
+import { writeSyntheticContent } from '../lib/synthetic-content.ts';
 
 const CARDS_PER_PAGE = 10;
 

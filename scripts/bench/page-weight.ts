@@ -1,5 +1,5 @@
 import { appRoute, BUDGETS, checkBudgets } from '../budgets/check-budgets.ts';
-import { formatKB, totalGzip } from '../budgets/page-weight.ts';
+import { formatKB, totalGzip } from '../budgets/weigh-pages.ts';
 import type { BenchContext } from './context.ts';
 import { pendingSection, type SectionResult } from './report.ts';
 

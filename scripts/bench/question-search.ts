@@ -1,12 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { QuestionIndex } from '../../src/lib/deck-schema.ts';
-import { formatKB, gzipSize } from '../budgets/page-weight.ts';
+import { formatKB, gzipSize } from '../budgets/weigh-pages.ts';
 import type { BenchContext } from './context.ts';
 import { timeRuns } from './measure.ts';
 import { pendingSection, type SectionResult } from './report.ts';
 import { formatCount, formatMs, median, percentile } from './stats.ts';
-import { createRandom, NOUNS, VERBS } from './synthetic-content.ts';
+import { createRandom, NOUNS, VERBS } from '../lib/synthetic-content.ts';
 
 /** What people type: topic words among stop words, a few typos, short and long. */
 export const QUERIES = [

@@ -7,7 +7,7 @@ import type { BenchContext } from './context.ts';
 import { timeRuns } from './measure.ts';
 import type { SectionResult } from './report.ts';
 import { formatCount, formatMs, judgeGrowth, median } from './stats.ts';
-import { createRandom } from './synthetic-content.ts';
+import { createRandom } from '../lib/synthetic-content.ts';
 
 const DAY = 86_400_000;
 /** Days after a card's introduction when it comes back, roughly as FSRS spaces a card answered "Good". */

@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchContext } from './context.ts';
 import { benchDeckBuild, buildRealDeck } from './deck-build.ts';
+import { benchDeckLint } from './deck-lint.ts';
 import { describeMachine, formatMachine } from './machine.ts';
 import { benchPageWeight } from './page-weight.ts';
 import { benchQuestionSearch } from './question-search.ts';
@@ -64,6 +65,7 @@ async function main(): Promise<number> {
     await run('site-build', 'Site build', () => benchSiteBuild(context));
     await run('page-weight', 'Page weight', () => benchPageWeight(context));
     await run('deck-build', 'Deck builder', () => benchDeckBuild(context));
+    await run('deck-lint', 'Card linter', () => benchDeckLint(context));
     let realDeck: string | null = null;
     try {
       if (only === undefined || only.includes('question-search')) realDeck = await buildRealDeck(context);

@@ -1,13 +1,13 @@
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolveDeployment } from '../../src/lib/deployment.ts';
-import { listFiles, listPages, weighPage, weighPrecache, formatKB } from '../budgets/page-weight.ts';
+import { listFiles, listPages, weighPage, weighPrecache, formatKB } from '../budgets/weigh-pages.ts';
 import { repetitions, type BenchContext } from './context.ts';
 import { deckCardCount } from './deck-build.ts';
 import { runRepeatedly, type RepeatedRuns } from './measure.ts';
 import type { SectionResult } from './report.ts';
 import { formatCount, formatMB, formatMs, judgeGrowth, median } from './stats.ts';
-import { writeSyntheticContent } from './synthetic-content.ts';
+import { writeSyntheticContent } from '../lib/synthetic-content.ts';
 
 const BENCH_CONFIG = 'scripts/bench/astro-bench.config.mjs';
 

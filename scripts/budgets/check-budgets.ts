@@ -8,7 +8,7 @@ import {
   weighPrecache,
   type PageWeight,
   type WeighedResource,
-} from './page-weight.ts';
+} from './weigh-pages.ts';
 
 /**
  * Size budgets, enforced by `npm test` against the real build (tests/e2e/budgets.spec.ts).

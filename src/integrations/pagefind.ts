@@ -28,7 +28,7 @@ export const UNUSED_BUNDLE_FILES = [
 ];
 
 /** The part of the pagefind module used here, so tests can pass a fake. */
-export type PagefindApi = Pick<typeof pagefind, 'createIndex' | 'close'>;
+export type PagefindIndexer = Pick<typeof pagefind, 'createIndex' | 'close'>;
 
 export interface PagefindReport {
   pageCount: number;
@@ -44,7 +44,7 @@ export interface PagefindReport {
  * index's cache tag. Every Pagefind response is checked; any error fails the
  * build with its cause, and the Pagefind service is always shut down.
  */
-export async function buildPagefindIndex(dir: string, api: PagefindApi = pagefind): Promise<PagefindReport> {
+export async function buildPagefindIndex(dir: string, api: PagefindIndexer = pagefind): Promise<PagefindReport> {
   try {
     const created = await api.createIndex({ forceLanguage: 'en' });
     ensureNoErrors('create the index', created.errors);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { SECTION_IDS } from './sections.ts';
 
 /**
- * The published deck (`/deck.json`) — a contract (see DESIGN.md). The deck
+ * The published deck (`/deck.json`) — a contract (docs/architecture.md). The deck
  * builder writes it, the review app reads it, and `/deck.schema.json` is derived
  * from this schema, never written by hand.
  */

@@ -80,3 +80,15 @@ export function svg<K extends keyof SVGElementTagNameMap>(
   appendChildren(element, children);
   return element;
 }
+
+/** The `detail` an event in `HTMLElementEventMap` carries (never for events that are not CustomEvents). */
+export type EventDetail<K extends keyof HTMLElementEventMap> =
+  HTMLElementEventMap[K] extends CustomEvent<infer D> ? D : never;
+
+/**
+ * Dispatches a bubbling CustomEvent from `source`. Components declare their events
+ * in `HTMLElementEventMap`, so the name and the detail are checked at both ends.
+ */
+export function emit<K extends keyof HTMLElementEventMap>(source: EventTarget, type: K, detail: EventDetail<K>): void {
+  source.dispatchEvent(new CustomEvent(type, { detail, bubbles: true }));
+}

@@ -34,6 +34,8 @@ export const phaseSchema = z.strictObject({
   minutes60: z.number().positive(),
   /** The questions that must be asked in this phase, verbatim as a candidate would ask them. */
   keyQuestions: z.array(nonEmpty).min(2),
+  /** The drill's self-assessment question for this phase ("Did you …?"). */
+  rubric: nonEmpty,
 });
 
 /** Facts about a practice prompt, used by drill mode and by generated cards. */
@@ -67,4 +69,6 @@ export const guideSchema = z.strictObject({
 });
 
 export type GuideFrontmatter = z.infer<typeof guideSchema>;
+export type PhaseFrontmatter = z.infer<typeof phaseSchema>;
+export type ArchetypeFrontmatter = z.infer<typeof archetypeSchema>;
 export type GuideFrontmatterInput = z.input<typeof guideSchema>;

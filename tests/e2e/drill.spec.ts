@@ -84,7 +84,7 @@ test('a full 45-minute drill: budgets from the phase pages, overrun warning, hin
   await expect(page.locator('[data-live]')).toHaveText(/over its 4-minute budget/);
   await expect(page.locator('[data-live]')).toHaveAttribute('aria-live', 'polite');
 
-  const budgets = ['6:00', '5:00', '22:00', '5:00'];
+  const budgets = ['5:00', '5:00', '20:00', '5:00'];
   const titles = ['Success metrics and stakeholders', 'Constraints', 'Design', 'Closing'];
   for (const [i, title] of titles.entries()) {
     await page.getByRole('button', { name: 'Next phase' }).click();

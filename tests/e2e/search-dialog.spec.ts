@@ -105,7 +105,7 @@ test('the entry file is fetched with the build’s cache tag, not a timestamp', 
     if (r.url().includes('pagefind-entry.json')) entries.push(r.url());
   });
   await page.goto(GUIDE);
-  const tag = await page.locator('search-trigger').getAttribute('data-cache-tag');
+  const tag = await page.locator('search-dialog').getAttribute('data-cache-tag');
   expect(tag).toMatch(/^[0-9a-f]{16}$/u);
   const dialog = await openWithShortcut(page);
   await page.keyboard.type('latency');

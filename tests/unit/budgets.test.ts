@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BUDGETS, checkBudgets } from '../../scripts/budgets/check-budgets.ts';
-import { gzipSize, weighPage, weighPrecache } from '../../scripts/budgets/page-weight.ts';
+import { gzipSize, weighPage, weighPrecache } from '../../scripts/budgets/weigh-pages.ts';
 
 let dir: string;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildDeck, buildDeckFromDir, type DeckBuild } from '../../scripts/deck/build.ts';
-import { linkPrefix } from '../../scripts/deck/outputs.ts';
-import { escapeField, writeAnki } from '../../scripts/deck/write-anki.ts';
+import { buildDeck, buildDeckFromDir, type DeckBuild } from '../../src/deck/build.ts';
+import { linkPrefix } from '../../src/deck/outputs.ts';
+import { escapeField, writeAnki } from '../../src/deck/write-anki.ts';
 
 function build(): DeckBuild {
   const result = buildDeckFromDir('tests/fixtures/deck/valid');
@@ -80,7 +80,8 @@ describe('Anki text export', () => {
   });
 
   it('writes one note per line with six fields and the stable id first', () => {
-    const noteIds = [...new Set(deck.deck.cards.map((c) => c.noteId))];
+    // A cloze's cards are one Anki note; a basic card is its own note, with the deck's card id.
+    const noteIds = [...new Set(deck.deck.cards.map((c) => (c.kind === 'cloze' ? c.noteId : c.id)))];
     expect(rows.map((r) => r[0])).toEqual(noteIds);
     for (const row of rows) expect(row).toHaveLength(6);
     expect(text.endsWith('\n')).toBe(true);

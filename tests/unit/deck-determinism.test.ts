@@ -2,12 +2,12 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { syntheticContent, writeContent } from '../../scripts/deck/bench.ts';
-import { buildDeck, buildDeckFromDir, buildDeckFromDirParallel, type SourceFile } from '../../scripts/deck/build.ts';
-import { openFileCache, type FileCache } from '../../scripts/deck/cache.ts';
+import { writeSyntheticContent } from '../../scripts/lib/synthetic-content.ts';
+import { buildDeck, buildDeckFromDir, buildDeckFromDirParallel, type SourceFile } from '../../src/deck/build.ts';
+import { openFileCache, type FileCache } from '../../src/deck/cache.ts';
 import { main } from '../../scripts/deck/cli.ts';
-import { listMdxFiles } from '../../scripts/deck/content-files.ts';
-import { serializeOutputs } from '../../scripts/deck/outputs.ts';
+import { listMdxFiles } from '../../src/deck/content-files.ts';
+import { serializeOutputs } from '../../src/deck/outputs.ts';
 
 const VALID = 'tests/fixtures/deck/valid';
 
@@ -39,11 +39,13 @@ describe('deck builds are deterministic', () => {
 
   it('writes the same bytes whether files are parsed in worker threads or not', async () => {
     const content = mkdtempSync(join(tmpdir(), 'deck-content-'));
-    writeContent(content, syntheticContent(24, 4, 0));
+    writeSyntheticContent(content, { pages: 24, cardsPerPage: 4, questionsPerPage: 2 });
     const single = buildDeckFromDir(content);
     // A tiny threshold forces two workers on a small corpus.
     const parallel = await buildDeckFromDirParallel(content, { minFilesPerWorker: 8 });
     if (!single.ok || !parallel.ok) throw new Error('synthetic content should be valid');
+    // Cross-page `also` links are resolved after the per-file stage: the synthetic content has them.
+    expect(single.build.deck.cards.filter((c) => c.concepts.length > 1).length).toBeGreaterThan(20);
     expect(serializeOutputs(parallel.build)).toEqual(serializeOutputs(single.build));
   }, 120_000);
 
@@ -67,14 +69,14 @@ describe('deck builds are deterministic', () => {
     expect(hits).toBe(5);
     if (!cold.ok || !warm.ok) throw new Error('fixture should be valid');
     expect(serializeOutputs(warm.build)).toEqual(serializeOutputs(cold.build));
-    const page = join(content, 'phases', 'first.mdx');
-    writeFileSync(page, readFileSync(page, 'utf8').replace('Find the cause', 'Find the real cause'));
+    const page = join(content, 'prompts', 'feed.mdx');
+    writeFileSync(page, readFileSync(page, 'utf8').replace('Long-term engagement', 'Long-term retention'));
     hits = 0;
     const edited = await buildDeckFromDirParallel(content, { cache: counting });
     expect(hits).toBe(4);
     if (!edited.ok) throw new Error('edited fixture should be valid');
-    expect(edited.build.deck.cards.find((c) => c.id === 'gen-phases-first-purpose')?.back).toBe(
-      '<p>Find the real cause before the model.</p>',
+    expect(edited.build.deck.cards.find((c) => c.id === 'gen-prompts-feed-north-star')?.back).toBe(
+      '<p>Long-term retention (7-day return rate).</p>',
     );
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDeck, buildDeckFromDir, type DeckBuild } from '../../scripts/deck/build.ts';
+import { buildDeck, buildDeckFromDir, type DeckBuild } from '../../src/deck/build.ts';
 import { deckSchema, questionIndexSchema } from '../../src/lib/deck-schema.ts';
 
 function build(dir = 'tests/fixtures/deck/valid'): DeckBuild {
@@ -72,15 +72,25 @@ describe('card extraction', () => {
     expect(byId.has('intro-cloze.c3')).toBe(false);
   });
 
-  it('turns a Question with why into a card, and indexes every question', () => {
-    expect(byId.get('intro-peak-qps')).toMatchObject({
-      kind: 'basic',
-      front: '<p>Why ask “What is the peak QPS, and how <em>spiky</em> is traffic?”</p>',
-      back: '<p>Peak load sizes the fleet.</p>',
-      concept: '/start-here/intro/#dont-panic',
-    });
+  it('indexes every question, and makes a card only of a question with a situation', () => {
+    // Without a situation there is nothing to apply the question to: it stays searchable only.
+    expect(byId.has('intro-peak-qps')).toBe(false);
+    expect(byId.has('intro-peak-qps.ask')).toBe(false);
     expect(byId.has('intro-no-why')).toBe(false);
-    const questions = questionIndex.entries.filter((e) => e.kind === 'question');
+    expect(byId.get('first-q-who-acts.ask')).toMatchObject({
+      noteId: 'first-q-who-acts',
+      kind: 'basic',
+      origin: 'generated',
+      front:
+        '<p><strong>Phase 1, Why the problem exists (Why it matters).</strong> The prompt names a prediction but nobody who uses it.</p>\n<p>What do you ask, and why?</p>',
+      back: '<p><em>“Who acts on this prediction, and what do they do differently?”</em></p>\n<p>The action defines the label and which errors cost most.</p>',
+      concept: '/phases/first/#why-it-matters',
+    });
+    // On a practice page the prompt sets the scene and the heading names the phase.
+    expect(byId.get('feed-q-latency.ask')?.front).toBe(
+      '<p>Practice prompt: <em>Design the ranking system for a social feed.</em></p>\n<p><strong>Constraints.</strong> You know the feed shows about a thousand candidate posts per load.</p>\n<p>What do you ask, and why?</p>',
+    );
+    const questions = questionIndex.entries.filter((e) => e.kind === 'question' && e.id.startsWith('intro-'));
     expect(questions).toEqual([
       {
         id: 'intro-peak-qps',
@@ -100,7 +110,9 @@ describe('card extraction', () => {
 
   it('indexes every card front once per note, cloze text with blanks', () => {
     const cardEntries = questionIndex.entries.filter((e) => e.kind === 'card');
-    const noteIds = new Set(deck.cards.filter((c) => c.id !== 'intro-peak-qps').map((c) => c.noteId));
+    // A question is indexed as a question, not again through its card.
+    const questionIds = new Set(questionIndex.entries.filter((e) => e.kind === 'question').map((e) => e.id));
+    const noteIds = new Set(deck.cards.filter((c) => !questionIds.has(c.noteId)).map((c) => c.noteId));
     expect(new Set(cardEntries.map((e) => e.id))).toEqual(noteIds);
     expect(cardEntries.find((e) => e.id === 'intro-cloze')).toEqual({
       id: 'intro-cloze',
@@ -152,6 +164,18 @@ describe('card extraction', () => {
       'phases/first.mdx',
       'phases/second.mdx',
       'prompts/feed.mdx',
+    ]);
+  });
+
+  it('keeps the gen- prefix for generated ids, so a retired generated id is never reused by an author', () => {
+    const result = buildDeck([
+      {
+        path: 'toolbox/page.mdx',
+        source: `${FRONTMATTER}<Card id="gen-phases-constraints-order" q="Q?">\nA.\n</Card>\n`,
+      },
+    ]);
+    expect(result.ok ? [] : result.problems.map((p) => p.message)).toEqual([
+      'id "gen-phases-constraints-order" starts with "gen-", which is kept for generated cards',
     ]);
   });
 

@@ -6,7 +6,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { deckSchema } from '../../src/lib/deck-schema.ts';
-import { DeckContentError, deckIntegration, getDeckData } from '../../src/integrations/deck.ts';
+import type { Plugin } from 'vite';
+import { DeckContentError } from '../../src/deck/index.ts';
+import { DECK_MODULE_ID } from '../../src/integrations/deck-module.ts';
+import { deckIntegration } from '../../src/integrations/deck.ts';
 
 type Hooks = NonNullable<ReturnType<typeof deckIntegration>['hooks']>;
 
@@ -21,9 +24,25 @@ function project(fixture: string): string {
   return root;
 }
 
-async function setup(hooks: Hooks, root: string, command: 'build' | 'dev', base = '/') {
+/** Runs astro:config:setup and returns the Vite plugins the integration adds. */
+async function setup(hooks: Hooks, root: string, command: 'build' | 'dev', base = '/'): Promise<Plugin[]> {
   const config = { root: pathToFileURL(`${root}/`), base };
-  await hooks['astro:config:setup']?.({ config, command, logger: logger() } as never);
+  const plugins: Plugin[] = [];
+  const updateConfig = (update: { vite?: { plugins?: Plugin[] } }) => plugins.push(...(update.vite?.plugins ?? []));
+  await hooks['astro:config:setup']?.({ config, command, logger: logger(), updateConfig } as never);
+  return plugins;
+}
+
+/** Evaluates the virtual module the way Vite would serve it to a page. */
+async function importDeckModule(plugins: Plugin[]): Promise<{ deckData: unknown; deckProblems: string }> {
+  const plugin = plugins.find((p) => p.name === 'vibe-check:deck-module');
+  const call = <T>(hook: unknown, ...args: unknown[]) => (hook as (...a: unknown[]) => T).call({}, ...args);
+  const id = call<string>(plugin?.resolveId, DECK_MODULE_ID, undefined, {});
+  const source = call<string>(plugin?.load, id);
+  return import(`data:text/javascript,${encodeURIComponent(source)}`) as Promise<{
+    deckData: unknown;
+    deckProblems: string;
+  }>;
 }
 
 describe('deck integration', () => {
@@ -55,25 +74,37 @@ describe('deck integration', () => {
     );
   });
 
-  it('gives build code the same memoized deck and question index', async () => {
+  it('serves pages the same build it writes, as the virtual module', async () => {
     const root = project('tests/fixtures/deck/valid');
     const { hooks } = deckIntegration();
-    await setup(hooks, root, 'build');
-    const first = getDeckData(join(root, 'content'));
-    expect(getDeckData(join(root, 'content'))).toEqual(first);
-    expect(getDeckData(join(root, 'content')).deck).toBe(first.deck);
-    expect(first.questionIndex.entries.find((e) => e.id === 'intro-no-why')?.concept).toBe(
-      '/start-here/intro/#dont-panic',
-    );
+    const plugins = await setup(hooks, root, 'build');
+    const { deckData, deckProblems } = await importDeckModule(plugins);
+    expect(deckProblems).toBe('');
+    const out = join(root, 'dist');
+    mkdirSync(out);
+    await hooks['astro:build:done']?.({ dir: pathToFileURL(`${out}/`), logger: logger() } as never);
+    expect(deckData).toEqual({
+      deck: JSON.parse(readFileSync(join(out, 'deck.json'), 'utf8')),
+      questionIndex: JSON.parse(readFileSync(join(out, 'questions.json'), 'utf8')),
+    });
   });
 
   it('serves the files in dev under the base path and rebuilds when a guide changes', async () => {
     const root = project('tests/fixtures/deck/valid');
     const { hooks } = deckIntegration();
-    await setup(hooks, root, 'dev', '/vibe/');
+    const plugins = await setup(hooks, root, 'dev', '/vibe/');
     const watcher = new EventEmitter();
     let middleware: ((req: IncomingMessage, res: ServerResponse, next: () => void) => void) | undefined;
-    const server = { watcher, middlewares: { use: (fn: typeof middleware) => (middleware = fn) } };
+    const invalidated: string[] = [];
+    const moduleGraph = {
+      getModuleById: (id: string) => ({ id }),
+      invalidateModule: (node: { id: string }) => invalidated.push(node.id),
+    };
+    const server = {
+      watcher,
+      middlewares: { use: (fn: typeof middleware) => (middleware = fn) },
+      environments: { ssr: { moduleGraph } },
+    };
     const log = logger();
     await hooks['astro:server:setup']?.({ server, logger: log } as never);
 
@@ -104,6 +135,10 @@ describe('deck integration', () => {
     watcher.emit('all', 'change', page);
     const after = JSON.parse(get('/vibe/deck.json').body);
     expect(after.cards.some((c: { id: string }) => c.id === 'intro-renamed')).toBe(true);
+    // Pages import the deck: the change drops the module so they render the new one.
+    expect(invalidated).toEqual([`\0${DECK_MODULE_ID}`]);
+    const { deckData } = await importDeckModule(plugins);
+    expect(JSON.stringify(deckData)).toContain('"id":"intro-renamed"');
 
     // Bad content does not stop the dev server: the problems are logged and served as the error.
     writeFileSync(page, readFileSync(page, 'utf8').replace('id="intro-renamed"', 'id="intro-cloze"'));
@@ -112,5 +147,8 @@ describe('deck integration', () => {
     const broken = get('/vibe/deck.json');
     expect(broken.statusCode).toBe(500);
     expect(broken.body).toMatch(/start-here\/intro\.mdx:\d+:\d+: duplicate id "intro-cloze"/u);
+    const brokenModule = await importDeckModule(plugins);
+    expect(brokenModule.deckData).toBeNull();
+    expect(brokenModule.deckProblems).toBe(broken.body);
   });
 });

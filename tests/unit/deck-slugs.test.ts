@@ -1,7 +1,7 @@
 import { satteriHeadingIdsPlugin } from '@astrojs/markdown-satteri';
 import { mdxToJs } from 'satteri';
 import { describe, expect, it } from 'vitest';
-import { buildDeck } from '../../scripts/deck/build.ts';
+import { buildDeck } from '../../src/deck/build.ts';
 
 /**
  * Heading ids must match what Astro renders, or cards link to nothing. The oracle
@@ -67,7 +67,7 @@ describe('heading ids', () => {
 
   it('use one slugger per file, as Astro does', async () => {
     const page = (title: string) =>
-      `${FRONTMATTER.replace('Slugs', title)}## Shared name\n\n<Card id="${title}" q="Q?">\nA.\n</Card>\n`;
+      `${FRONTMATTER.replace('Slugs', title)}## Shared name\n\n<Card id="${title}" q="Q ${title}?">\nA.\n</Card>\n`;
     const result = buildDeck([
       { path: 'toolbox/one.mdx', source: page('one') },
       { path: 'toolbox/two.mdx', source: page('two') },

@@ -11,7 +11,7 @@ import {
 
 const MIN = 60_000;
 const T0 = Date.UTC(2026, 0, 31, 10, 0, 0);
-// The budgets of the real phase pages: 4/6/5/22/5 in 45 minutes, 5/8/7/32/8 in 60.
+// Phase budgets as the phase pages once had them: 4/6/5/22/5 in 45 minutes, 5/8/7/32/8 in 60.
 const PHASES = [
   { minutes45: 4, minutes60: 5 },
   { minutes45: 6, minutes60: 8 },

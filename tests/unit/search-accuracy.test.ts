@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { getDeckData } from '../../scripts/deck/load.ts';
+import { buildDeckFromDir } from '../../src/deck/index.ts';
 import { conceptUrlSchema } from '../../src/lib/deck-schema.ts';
 import {
   buildQuestionSearchData,
@@ -26,7 +26,9 @@ const { cases } = fixtureSchema.parse(
   JSON.parse(readFileSync(new URL('../fixtures/search/paraphrases.json', import.meta.url), 'utf8')),
 );
 
-const { questionIndex } = getDeckData();
+const built = buildDeckFromDir('content');
+if (!built.ok) throw new Error(`the real content is invalid: ${JSON.stringify(built.problems.slice(0, 3))}`);
+const { questionIndex } = built.build;
 const searcher = createQuestionSearcher(
   JSON.parse(JSON.stringify(buildQuestionSearchData(questionIndex))) as QuestionSearchData,
 );

@@ -60,4 +60,4 @@ test('replays 20,000 entries in linear-ish time', () => {
   const states = replayLog(s, many);
   expect(states.size).toBe(400);
   expect(performance.now() - start).toBeLessThan(15_000);
-});
+}, 20_000);

@@ -1,139 +1,142 @@
+import { requiredElement } from '../../lib/dom.ts';
+import { plural } from '../../lib/plural.ts';
 import { loadQuestionSearcher } from '../../lib/search/load-question-search.ts';
-import { PAGEFIND_CACHE_TAG_PLACEHOLDER } from '../../lib/search/pagefind-cache-tag.ts';
 import { searchConcepts, type QuestionSearcher } from '../../lib/search/question-search.ts';
 import { withBase } from '../../lib/urls.ts';
 import { renderConceptResults } from './concept-results.ts';
-
-/**
- * The search dialog's behaviour, loaded on first open: question → concept search
- * (fuse.js-backed, instant) above Pagefind full-text results, one keyboard model
- * for both (↑/↓ between links, Enter opens, Esc closes).
- */
-
-/** The slice of Pagefind's browser API (pagefind.js) used here. */
-interface PagefindSubResult {
-  title: string;
-  url: string;
-  excerpt: string;
-}
-interface PagefindResultData {
-  url: string;
-  excerpt: string;
-  meta: { title?: string; section?: string };
-  sub_results: PagefindSubResult[];
-}
-interface PagefindApi {
-  options(options: Record<string, unknown>): Promise<void>;
-  init(): Promise<void>;
-  search(term: string): Promise<{ results: { data(): Promise<PagefindResultData> }[] } | null>;
-}
+import { renderPageResults } from './page-results.ts';
+import {
+  loadPagefind,
+  searchPages,
+  withTimeout,
+  type PagefindBrowserApi,
+  type PagefindResultData,
+} from './pagefind-client.ts';
 
 const CONCEPTS = 3;
 const PAGES = 6;
-const SUB_RESULTS = 3;
 const DEBOUNCE_MS = 120;
 /** Pagefind answers in milliseconds once loaded; a broken load leaves its promise pending forever. */
 const PAGEFIND_TIMEOUT_MS = 8000;
 
-const enhanced = new WeakSet<HTMLElement>();
+const required = <T extends Element>(root: ParentNode, selector: string): T =>
+  requiredElement<T>(root, selector, 'search-dialog');
 
-export function enhanceSearchDialog(host: HTMLElement): void {
-  if (enhanced.has(host)) return;
-  enhanced.add(host);
-  const dialog = host.querySelector('dialog');
-  const input = dialog?.querySelector('input');
-  const status = dialog?.querySelector<HTMLElement>('[role=status]');
-  const conceptGroup = dialog?.querySelector<HTMLElement>('[data-concepts]');
-  const pageGroup = dialog?.querySelector<HTMLElement>('[data-pages]');
-  const conceptList = conceptGroup?.querySelector('ol');
-  const pageList = pageGroup?.querySelector('ol');
-  const pagesNote = dialog?.querySelector<HTMLElement>('[data-pages-note]');
-  const more = dialog?.querySelector<HTMLElement>('[data-more]');
-  const moreLink = more?.querySelector('a');
-  if (!dialog || !input || !status || !conceptGroup || !pageGroup || !conceptList || !pageList) return;
-  if (!pagesNote || !more || !moreLink) return;
+/**
+ * <search-dialog>: the search behind Ctrl/⌘+K, defined only when the dialog first
+ * opens (search-trigger imports this file). Question → concept search (fuse.js,
+ * instant) above Pagefind's full-text results, one keyboard model for both:
+ * ↑/↓ between links, Enter opens, Esc closes.
+ */
+class SearchDialog extends HTMLElement {
+  readonly #el = {
+    dialog: required<HTMLDialogElement>(this, 'dialog'),
+    input: required<HTMLInputElement>(this, 'input'),
+    status: required<HTMLElement>(this, '[role=status]'),
+    conceptGroup: required<HTMLElement>(this, '[data-concepts]'),
+    conceptList: required<HTMLOListElement>(this, '[data-concepts] ol'),
+    pageGroup: required<HTMLElement>(this, '[data-pages]'),
+    pageList: required<HTMLOListElement>(this, '[data-pages] ol'),
+    pagesNote: required<HTMLElement>(this, '[data-pages-note]'),
+    more: required<HTMLElement>(this, '[data-more]'),
+    moreLink: required<HTMLAnchorElement>(this, '[data-more] a'),
+  };
+  readonly #hint = this.#el.status.textContent ?? '';
+  #searcher: QuestionSearcher | undefined;
+  #pagefind: PagefindBrowserApi | undefined;
+  #pagefindError = '';
+  #generation = 0;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #questionsReady: Promise<void> = Promise.resolve();
+  #pagefindReady: Promise<void> = Promise.resolve();
 
-  const hint = status.textContent ?? '';
-  let searcher: QuestionSearcher | undefined;
-  let pagefind: PagefindApi | undefined;
-  let pagefindError = '';
-  let generation = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  connectedCallback(): void {
+    // Each search renders as soon as its own code and index are in: concepts usually first.
+    this.#questionsReady = loadQuestionSearcher().then(
+      (loaded) => void (this.#searcher = loaded),
+      () => undefined,
+    );
+    this.#pagefindReady = loadPagefind({
+      bundle: this.dataset['bundle'] ?? withBase('/pagefind/'),
+      cacheTag: this.dataset['cacheTag'],
+    }).then(
+      (loaded) => void (this.#pagefind = loaded),
+      (error: unknown) => {
+        this.#pagefindError = import.meta.env.DEV
+          ? 'Full-text search works on the built site only: run `npm run build`, then `npm run preview`.'
+          : `Full-text search could not load (${error instanceof Error ? error.message : String(error)}).`;
+      },
+    );
+    this.#el.input.addEventListener('input', () => {
+      clearTimeout(this.#timer);
+      this.#timer = setTimeout(() => void this.#run(), DEBOUNCE_MS);
+    });
+    this.#el.dialog.addEventListener('keydown', this.#onKey);
+    // Keys typed while this file loaded are already in the input.
+    if (this.#el.input.value.trim() !== '') void this.#run();
+  }
 
-  // Each search renders as soon as its own code and index are in: concepts usually first.
-  const questionsReady = loadQuestionSearcher().then(
-    (loaded) => {
-      searcher = loaded;
-    },
-    () => undefined,
-  );
-  const pagefindReady = loadPagefind(host.dataset).then(
-    (loaded) => {
-      pagefind = loaded;
-    },
-    (error: unknown) => {
-      pagefindError = import.meta.env.DEV
-        ? 'Full-text search works on the built site only: run `npm run build`, then `npm run preview`.'
-        : `Full-text search could not load (${error instanceof Error ? error.message : String(error)}).`;
-    },
-  );
-
-  const run = async () => {
-    const query = input.value.trim();
-    const current = ++generation;
+  async #run(): Promise<void> {
+    const el = this.#el;
+    const query = el.input.value.trim();
+    const current = ++this.#generation;
     if (query === '') {
-      conceptGroup.hidden = true;
-      pageGroup.hidden = true;
-      more.hidden = true;
-      status.textContent = hint;
+      el.conceptGroup.hidden = true;
+      el.pageGroup.hidden = true;
+      el.more.hidden = true;
+      el.status.textContent = this.#hint;
       return;
     }
-    status.textContent = 'Searching…';
-    moreLink.href = `${withBase('/questions/')}?q=${encodeURIComponent(query)}`;
-    more.hidden = false;
-
-    const conceptCount = questionsReady.then(() => {
-      if (current !== generation) return 0;
-      const concepts = searcher ? searchConcepts(searcher, query, CONCEPTS) : [];
-      renderConceptResults(conceptList, concepts, 1);
-      conceptGroup.hidden = concepts.length === 0;
-      return concepts.length;
-    });
-    const pageCount = pagefindReady.then(async () => {
-      let pages: PagefindResultData[] = [];
-      if (pagefind) {
-        try {
-          pages = await withTimeout(searchPages(pagefind, query), PAGEFIND_TIMEOUT_MS);
-        } catch {
-          // Pagefind logs its own cause (a blocked or missing WebAssembly file, say) and never settles.
-          pagefindError = 'Full-text search is unavailable right now; concept search still works.';
-        }
-      }
-      if (current !== generation) return 0;
-      renderPages(pageList, pages);
-      pagesNote.textContent = pagefindError;
-      pagesNote.hidden = pagefindError === '';
-      pageGroup.hidden = pages.length === 0 && pagefindError === '';
-      return pages.length;
-    });
-
-    const [concepts, pages] = await Promise.all([conceptCount, pageCount]);
-    if (current !== generation) return;
-    status.textContent =
+    el.status.textContent = 'Searching…';
+    el.moreLink.href = `${withBase('/questions/')}?q=${encodeURIComponent(query)}`;
+    el.more.hidden = false;
+    const [concepts, pages] = await Promise.all([this.#showConcepts(query, current), this.#showPages(query, current)]);
+    if (current !== this.#generation) return;
+    el.status.textContent =
       concepts + pages === 0
         ? `Nothing matches “${query}”. Try other words.`
-        : `${concepts} concept${concepts === 1 ? '' : 's'} and ${pages} page${pages === 1 ? '' : 's'} for “${query}”. ↓ to move through them.`;
-  };
+        : `${plural(concepts, 'concept')} and ${plural(pages, 'page')} for “${query}”. ↓ to move through them.`;
+  }
 
-  input.addEventListener('input', () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => void run(), DEBOUNCE_MS);
-  });
+  async #showConcepts(query: string, current: number): Promise<number> {
+    await this.#questionsReady;
+    if (current !== this.#generation) return 0;
+    const concepts = this.#searcher ? searchConcepts(this.#searcher, query, CONCEPTS) : [];
+    renderConceptResults(this.#el.conceptList, concepts, 1);
+    this.#el.conceptGroup.hidden = concepts.length === 0;
+    return concepts.length;
+  }
 
-  dialog.addEventListener('keydown', (event) => {
-    const links = [...dialog.querySelectorAll<HTMLAnchorElement>('.search-body a')].filter(
+  async #showPages(query: string, current: number): Promise<number> {
+    await this.#pagefindReady;
+    let pages: PagefindResultData[] = [];
+    if (this.#pagefind) {
+      try {
+        pages = await withTimeout(searchPages(this.#pagefind, query, PAGES), PAGEFIND_TIMEOUT_MS);
+      } catch {
+        // Pagefind logs its own cause (a blocked or missing WebAssembly file, say) and never settles.
+        this.#pagefindError = 'Full-text search is unavailable right now; concept search still works.';
+      }
+    }
+    if (current !== this.#generation) return 0;
+    const { pageList, pagesNote, pageGroup } = this.#el;
+    renderPageResults(pageList, pages);
+    pagesNote.textContent = this.#pagefindError;
+    pagesNote.hidden = this.#pagefindError === '';
+    pageGroup.hidden = pages.length === 0 && this.#pagefindError === '';
+    return pages.length;
+  }
+
+  /** Visible result links, in order. */
+  #links(selector: string): HTMLAnchorElement[] {
+    return [...this.#el.dialog.querySelectorAll<HTMLAnchorElement>(selector)].filter(
       (link) => !link.closest('[hidden]'),
     );
+  }
+
+  readonly #onKey = (event: KeyboardEvent): void => {
+    const { input } = this.#el;
+    const links = this.#links('.search-body a');
     const at = links.indexOf(document.activeElement as HTMLAnchorElement);
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       if (links.length === 0) return;
@@ -144,98 +147,13 @@ export function enhanceSearchDialog(host: HTMLElement): void {
     } else if (event.key === 'Enter' && event.target === input) {
       // Enter in the input opens the best result, as in any command palette.
       event.preventDefault();
-      clearTimeout(timer);
-      void run().then(() => firstLink(dialog)?.click());
+      clearTimeout(this.#timer);
+      void this.#run().then(() => this.#links('.search-list a')[0]?.click());
     } else if (event.key.length === 1 && at >= 0 && !event.ctrlKey && !event.metaKey && !event.altKey) {
       // Typing while on a result goes back to the query.
       input.focus();
     }
-  });
-
-  if (input.value.trim() !== '') void run();
+  };
 }
 
-async function searchPages(pagefind: PagefindApi, query: string): Promise<PagefindResultData[]> {
-  const found = await pagefind.search(query);
-  return found ? Promise.all(found.results.slice(0, PAGES).map((result) => result.data())) : [];
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms);
-    promise.then(resolve, reject).finally(() => clearTimeout(timer));
-  });
-}
-
-function firstLink(dialog: HTMLDialogElement): HTMLAnchorElement | undefined {
-  return [...dialog.querySelectorAll<HTMLAnchorElement>('.search-list a')].find((link) => !link.closest('[hidden]'));
-}
-
-async function loadPagefind(data: DOMStringMap): Promise<PagefindApi> {
-  const bundle = data['bundle'] ?? withBase('/pagefind/');
-  const api = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as PagefindApi;
-  const cacheTag = data['cacheTag'];
-  await api.options({
-    bundlePath: bundle,
-    baseUrl: import.meta.env.BASE_URL,
-    excerptLength: 20,
-    // One small index: searching on the main thread saves loading a second copy of the code in a worker.
-    noWorker: true,
-    ...(cacheTag && cacheTag !== PAGEFIND_CACHE_TAG_PLACEHOLDER ? { metaCacheTag: cacheTag } : {}),
-  });
-  await api.init();
-  return api;
-}
-
-function renderPages(list: HTMLOListElement, pages: PagefindResultData[]): void {
-  list.replaceChildren(
-    ...pages.map((page) => {
-      const item = document.createElement('li');
-      item.className = 'page-result';
-      const link = document.createElement('a');
-      link.href = page.url;
-      link.textContent = page.meta.title ?? page.url;
-      const excerpt = document.createElement('p');
-      excerpt.className = 'excerpt';
-      excerpt.append(...highlighted(page.excerpt));
-      item.append(link, excerpt);
-      const subs = page.sub_results
-        .filter((sub) => sub.url !== page.url && sub.url.includes('#'))
-        .slice(0, SUB_RESULTS);
-      if (subs.length > 0) {
-        const nested = document.createElement('ul');
-        nested.className = 'sub-results';
-        for (const sub of subs) {
-          const li = document.createElement('li');
-          const subLink = document.createElement('a');
-          subLink.href = sub.url;
-          subLink.textContent = sub.title;
-          const subExcerpt = document.createElement('p');
-          subExcerpt.className = 'excerpt';
-          subExcerpt.append(...highlighted(sub.excerpt));
-          li.append(subLink, subExcerpt);
-          nested.append(li);
-        }
-        item.append(nested);
-      }
-      return item;
-    }),
-  );
-}
-
-/** Pagefind's excerpt HTML as nodes, keeping only its `<mark>` highlights (no other markup from the index runs). */
-function highlighted(excerpt: string): Node[] {
-  const template = document.createElement('template');
-  template.innerHTML = excerpt;
-  const nodes: Node[] = [];
-  for (const node of template.content.childNodes) {
-    if (node.nodeName === 'MARK') {
-      const mark = document.createElement('mark');
-      mark.textContent = node.textContent;
-      nodes.push(mark);
-    } else {
-      nodes.push(document.createTextNode(node.textContent ?? ''));
-    }
-  }
-  return nodes;
-}
+customElements.define('search-dialog', SearchDialog);

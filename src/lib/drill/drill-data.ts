@@ -7,6 +7,8 @@ export interface DrillPhase {
   /** Site-relative URL of the phase's guide. */
   url: string;
   keyQuestions: string[];
+  /** The self-assessment question the drill asks about this phase. */
+  rubric: string;
 }
 
 export interface DrillPrompt {

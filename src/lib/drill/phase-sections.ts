@@ -1,3 +1,5 @@
+import type { MarkdownHeading } from 'astro';
+
 /**
  * Which phase each section of a prompt page belongs to. Prompt pages use one
  * heading per phase ("Why it exists", "Success metrics", "Constraints", …) with
@@ -6,19 +8,13 @@
  * a hand-kept table.
  */
 
-export interface HeadingInfo {
-  depth: number;
-  slug: string;
-  text: string;
-}
-
 function firstWord(text: string): string {
   return (text.toLowerCase().match(/[\p{L}\p{N}]+/u) ?? [''])[0] ?? '';
 }
 
 /** Heading slug → phase index (0-based), for every heading inside a phase's section. */
 export function mapSectionsToPhases(
-  headings: readonly HeadingInfo[],
+  headings: readonly MarkdownHeading[],
   phaseNames: readonly string[],
 ): Record<string, number> {
   const firstWords = phaseNames.map(firstWord);

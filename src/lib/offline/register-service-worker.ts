@@ -1,32 +1,33 @@
 import { SKIP_WAITING } from './messages.ts';
-import { createUpdatePrompt } from './update-prompt.ts';
+
+/** Shows the reader that a new version is waiting; `accept` activates it and reloads. */
+export type OfferUpdate = (accept: () => void) => void;
 
 /**
  * Registers `${base}sw.js` and offers each new version once it has installed. The new
  * version waits until the reader accepts it, so the page reloads only on request and
  * never under a review in progress.
  */
-export function registerServiceWorker(base: string): void {
+export function registerServiceWorker(base: string, offerUpdate: OfferUpdate): void {
   if (!('serviceWorker' in navigator)) return;
   // After the load event: installing precaches the whole site, which must not
   // compete with the page's own first requests (a slow phone feels it most).
-  if (document.readyState === 'complete') register(base);
-  else window.addEventListener('load', () => register(base), { once: true });
+  if (document.readyState === 'complete') register(base, offerUpdate);
+  else window.addEventListener('load', () => register(base, offerUpdate), { once: true });
 }
 
-function register(base: string): void {
+function register(base: string, offerUpdate: OfferUpdate): void {
   const container = navigator.serviceWorker;
-  const prompt = createUpdatePrompt();
   const hadController = container.controller !== null;
   let accepted = false;
   container.addEventListener('controllerchange', () => {
     // Only a change the reader asked for reloads. The first install claims the page
     // too, silently; a version accepted in another tab leaves this one on old files.
     if (accepted) location.reload();
-    else if (hadController) prompt.show(() => location.reload());
+    else if (hadController) offerUpdate(() => location.reload());
   });
   const offer = (worker: ServiceWorker) =>
-    prompt.show(() => {
+    offerUpdate(() => {
       accepted = true;
       worker.postMessage({ type: SKIP_WAITING });
     });

@@ -36,14 +36,32 @@ export const DEFAULT_SETTINGS = {
   maximumInterval: 36500,
 } as const;
 
-export const settingsSchema = z.strictObject({
+/**
+ * The bounds of each setting: the schema below, the settings form's min, max and
+ * step, and the message for a rejected form all read them from here.
+ */
+export const SETTINGS_LIMITS = {
   /** New cards introduced per study day. */
-  newPerDay: z.int().check(z.gte(0), z.lte(9999)),
+  newPerDay: { min: 0, max: 9999, step: 1 },
   /** FSRS desired retention; outside 0.80–0.97 reviews become pointless or overwhelming. */
-  desiredRetention: z.number().check(z.gte(0.8), z.lte(0.97)),
+  desiredRetention: { min: 0.8, max: 0.97, step: 0.01 },
   /** Longest interval FSRS may schedule, in days. */
-  maximumInterval: z.int().check(z.gte(1), z.lte(36500)),
+  maximumInterval: { min: 1, max: 36500, step: 1 },
+} as const;
+
+const { newPerDay, desiredRetention, maximumInterval } = SETTINGS_LIMITS;
+
+export const settingsSchema = z.strictObject({
+  newPerDay: z.int().check(z.gte(newPerDay.min), z.lte(newPerDay.max)),
+  desiredRetention: z.number().check(z.gte(desiredRetention.min), z.lte(desiredRetention.max)),
+  maximumInterval: z.int().check(z.gte(maximumInterval.min), z.lte(maximumInterval.max)),
 });
+
+/** What the settings form says when the schema rejects it. */
+export const SETTINGS_LIMITS_MESSAGE =
+  `Check the settings: new cards per day is a whole number from ${newPerDay.min} to ${newPerDay.max}, ` +
+  `desired retention is between ${desiredRetention.min.toFixed(2)} and ${desiredRetention.max.toFixed(2)}, ` +
+  `and the maximum interval is ${maximumInterval.min} to ${maximumInterval.max} days.`;
 
 export const progressFileSchema = z.strictObject({
   format: z.literal(PROGRESS_FORMAT),

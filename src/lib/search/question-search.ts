@@ -2,6 +2,7 @@
 import Fuse, { type IFuseOptions } from 'fuse.js/basic';
 import type { Concept, QuestionIndex } from '../deck-schema.ts';
 import { expandQuery, toTerms } from './query-terms.ts';
+import { compareCodeUnits } from '../compare.ts';
 import { conceptWithin } from '../concepts.ts';
 
 /**
@@ -193,7 +194,9 @@ function computePostings(documents: WeightedText[], conceptCount: number) {
   const averageQuestion = average(conceptCount, documents.length);
 
   // Ordered so that each fuzzy lookup bucket is one contiguous run.
-  const terms = [...documentFrequency.keys()].sort((a, b) => compare(bucketKey(a), bucketKey(b)) || compare(a, b));
+  const terms = [...documentFrequency.keys()].sort(
+    (a, b) => compareCodeUnits(bucketKey(a), bucketKey(b)) || compareCodeUnits(a, b),
+  );
   const termIds = new Map(terms.map((term, i) => [term, i]));
   const postings: number[][] = terms.map(() => []);
   const n = documents.length;
@@ -280,7 +283,7 @@ export function searchConcepts(searcher: QuestionSearcher, query: string, limit 
     const concept = concepts[c];
     if (concept) ranked.push({ ...concept, score: group.score, questions: group.questions });
   }
-  ranked.sort((a, b) => b.score - a.score || compare(a.url, b.url));
+  ranked.sort((a, b) => b.score - a.score || compareCodeUnits(a.url, b.url));
   return ranked.slice(0, limit);
 }
 
@@ -314,11 +317,6 @@ function addPostings(searcher: QuestionSearcher, termId: number, weight: number,
     if (scores[doc] === 0) touched.push(doc);
     scores[doc] = (scores[doc] ?? 0) + (weight * (list[i + 1] ?? 0)) / WEIGHT_SCALE;
   }
-}
-
-/** Locale-independent ordering, so builds on any machine emit the same bytes. */
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**

@@ -1,3 +1,5 @@
+import { plural } from '../plural.ts';
+
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
@@ -16,11 +18,10 @@ export function formatInterval(ms: number): string {
 /** The same interval in words, for screen readers and tooltips. */
 export function describeInterval(ms: number): string {
   if (ms < MINUTE) return 'less than a minute';
-  const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  if (ms < HOUR) return unit(Math.round(ms / MINUTE), 'minute');
-  if (ms < DAY) return unit(Math.round(ms / HOUR), 'hour');
+  if (ms < HOUR) return plural(Math.round(ms / MINUTE), 'minute');
+  if (ms < DAY) return plural(Math.round(ms / HOUR), 'hour');
   const days = Math.round(ms / DAY);
-  if (days < 30) return unit(days, 'day');
+  if (days < 30) return plural(days, 'day');
   if (days < 365) return `${trim(days / 30)} months`;
   return `${trim(days / 365)} years`;
 }

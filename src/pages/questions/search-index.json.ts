@@ -1,11 +1,11 @@
 import type { APIRoute } from 'astro';
-import { getDeckData } from '../../integrations/deck.ts';
+import { deckData, deckProblems } from 'virtual:vibe-check/deck';
 import { buildQuestionSearchData } from '../../lib/search/question-search.ts';
 
-/** The question search payload (prebuilt index included), built from the same in-process deck build as questions.json. */
+/** The question search payload (prebuilt index included), from the same deck build as questions.json. */
 export const GET: APIRoute = () => {
-  const { questionIndex } = getDeckData();
-  return new Response(JSON.stringify(buildQuestionSearchData(questionIndex)), {
+  if (!deckData) throw new Error(`Invalid deck content:\n${deckProblems}`);
+  return new Response(JSON.stringify(buildQuestionSearchData(deckData.questionIndex)), {
     headers: { 'content-type': 'application/json; charset=utf-8' },
   });
 };
