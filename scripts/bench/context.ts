@@ -10,6 +10,8 @@ export interface BenchContext {
   log(message: string): void;
   /** Output of the real site's build (set by the site-build section, read by page weight). */
   realBuildDir?: string;
+  /** Output of the synthetic builds by scale factor (set by site-build, read by first visit). */
+  syntheticBuildDirs?: Map<number, string>;
 }
 
 /** Repetitions for a size: fewer at the largest sizes, one in quick mode. */

@@ -7,6 +7,7 @@ import { benchDeckBuild, buildRealDeck } from './deck-build.ts';
 import { benchDeckLint } from './deck-lint.ts';
 import { describeMachine, formatMachine } from './machine.ts';
 import { benchPageWeight } from './page-weight.ts';
+import { benchFirstVisit } from './first-visit.ts';
 import { benchQuestionSearch } from './question-search.ts';
 import { renderMarkdown, renderText, type SectionResult } from './report.ts';
 import { benchReview } from './review.ts';
@@ -64,6 +65,7 @@ async function main(): Promise<number> {
     context.log(`machine: ${formatMachine(machine)}`);
     await run('site-build', 'Site build', () => benchSiteBuild(context));
     await run('page-weight', 'Page weight', () => benchPageWeight(context));
+    await run('first-visit', 'First visit', () => benchFirstVisit(context));
     await run('deck-build', 'Deck builder', () => benchDeckBuild(context));
     await run('deck-lint', 'Card linter', () => benchDeckLint(context));
     let realDeck: string | null = null;

@@ -1,4 +1,4 @@
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolveDeployment } from '../../src/lib/deployment.ts';
 import { listFiles, listPages, weighPage, weighPrecache, formatKB } from '../budgets/weigh-pages.ts';
@@ -9,7 +9,10 @@ import type { SectionResult } from './report.ts';
 import { formatCount, formatMB, formatMs, judgeGrowth, median } from './stats.ts';
 import { writeSyntheticContent } from '../lib/synthetic-content.ts';
 
-const BENCH_CONFIG = 'scripts/bench/astro-bench.config.mjs';
+/** Issue budget: a guide page at 10× and 50× the guides stays within this of the real content's (gzipped). */
+const GUIDE_HTML_DRIFT_BUDGET = 1024;
+/** Issue budget: build CPU per extra guide at the largest size at most this times the first slope. */
+const LINEAR_SLOPE_BUDGET = 1.3;
 
 interface BuildPoint extends RepeatedRuns {
   label: string;
@@ -18,7 +21,13 @@ interface BuildPoint extends RepeatedRuns {
   htmlPages: number;
   outputBytes: number;
   precacheBytes: number | null;
+  /** The precache on the wire: what installing the app downloads. */
+  precacheGzip: number | null;
   medianHtmlGzip: number;
+  /** Median gzipped HTML of guide pages only (two path segments). */
+  medianGuideHtmlGzip: number;
+  /** Gzipped HTML of the pages the job asked to compare, by route. */
+  guideHtml: Record<string, number>;
   deckCards: number | null;
 }
 
@@ -33,8 +42,8 @@ export function countGuides(dir: string): number {
 
 /**
  * Times `npm run build`, cold each time (its output and Astro's cache removed
- * first): the real content with the real config, then synthetic content at
- * 10× and 50× the real page count through the bench config.
+ * first), with the project's own config: the real content, then synthetic content
+ * at 10× and 50× the real page count (CONTENT_DIR).
  */
 export async function benchSiteBuild(context: BenchContext): Promise<SectionResult> {
   const realPages = countGuides(join(context.root, 'content'));
@@ -58,21 +67,33 @@ export async function benchSiteBuild(context: BenchContext): Promise<SectionResu
   );
   context.realBuildDir = realOut;
 
+  // The real guides are built at every scale, so the same page can be compared as the site grows.
+  const realGuideRoutes = listPages(realOut)
+    .map((page) => page.route)
+    .filter((route) => route.split('/').length === 4);
   for (const { factor, runs } of scales) {
     const contentDir = join(context.tmp, `content-${factor}x`);
-    const summary = writeSyntheticContent(contentDir, { pages: realPages * factor });
+    cpSync(join(context.root, 'content'), contentDir, { recursive: true });
+    const summary = writeSyntheticContent(contentDir, { pages: realPages * factor - realPages });
     const outDir = join(context.tmp, `site-${factor}x`);
     points.push(
       await timeBuilds(context, {
-        label: `${factor}× synthetic`,
-        contentPages: summary.pages,
-        contentCards: summary.cards,
+        label: `${factor}× (real + synthetic)`,
+        contentPages: summary.pages + realPages,
+        contentCards: null,
         outDir,
         contentDir,
         runs: repetitions(context, runs),
+        compareRoutes: realGuideRoutes,
       }),
     );
-    rmSync(outDir, { recursive: true, force: true });
+    // The first 10× build stays for the first-visit section; the runner removes tmp at the end.
+    if (factor === 10 || (context.quick && factor === 2)) {
+      context.syntheticBuildDirs ??= new Map();
+      context.syntheticBuildDirs.set(factor, outDir);
+    } else {
+      rmSync(outDir, { recursive: true, force: true });
+    }
     rmSync(contentDir, { recursive: true, force: true });
   }
 
@@ -87,31 +108,25 @@ export async function benchSiteBuild(context: BenchContext): Promise<SectionResu
   notes.push(
     growth.verdict === 'n/a'
       ? `${what} per extra guide: ${perPage || 'n/a'} (${growth.reason ?? 'n/a'}).`
-      : `${what} per extra guide: ${perPage} (${growth.verdict}; last/first slope ${growth.ratio.toFixed(2)}).`,
+      : `${what} per extra guide: ${perPage} (${growth.verdict}; last/first slope ${growth.ratio.toFixed(2)}, ` +
+          `${growth.ratio <= LINEAR_SLOPE_BUDGET ? 'within' : 'over'} the ${LINEAR_SLOPE_BUDGET}× a linear build allows).`,
   );
-  for (const p of points) {
-    if (p.contentCards !== null && p.deckCards !== null && p.deckCards !== p.contentCards) {
+  const [real] = points;
+  if (real) {
+    for (const p of points.slice(1)) {
+      // The same real guide in both builds: only navigation can make it grow.
+      const drifts = realGuideRoutes.map((route) => (p.guideHtml[route] ?? NaN) - (real.guideHtml[route] ?? NaN));
+      const worst = Math.max(...drifts.map(Math.abs));
       notes.push(
-        `${p.label}: the build's deck.json has ${formatCount(p.deckCards)} cards, the synthetic content ${formatCount(p.contentCards)}: ` +
-          'the deck integration reads content/ instead of CONTENT_DIR, so its share of the build time is the real deck’s.',
+        `${p.label}: the real guides' HTML differs from the real-content build by at most ${formatKB(worst)} gzipped ` +
+          `(median ${formatKB(median(drifts))}; ${worst <= GUIDE_HTML_DRIFT_BUDGET ? 'within' : 'over'} the 1 KB budget).`,
       );
-    }
-    if (p.precacheBytes !== null && p.precacheBytes > 3 * 1024 * 1024) {
-      notes.push(
-        `${p.label}: the precache reaches ${formatKB(p.precacheBytes)}, over the 3 MB budget (lifted for this run).`,
-      );
-    }
-  }
-  const [real, next] = points;
-  if (real?.precacheBytes != null && next?.precacheBytes != null && next.contentPages > real.contentPages) {
-    // The slope, not the average: Pagefind's runtime, the deck and the app pages are paid once.
-    const perGuide = (next.precacheBytes - real.precacheBytes) / (next.contentPages - real.contentPages);
-    const room = 3 * 1024 * 1024 - real.precacheBytes;
-    if (perGuide > 0) {
-      notes.push(
-        `Each extra guide adds about ${formatKB(perGuide)} to the precache (measured from the real build to the first synthetic one), ` +
-          `so the 3 MB budget is reached at about ${real.contentPages + Math.max(0, Math.floor(room / perGuide))} guides.`,
-      );
+      if (real.precacheGzip !== null && p.precacheGzip !== null) {
+        notes.push(
+          `${p.label}: the precache is ${formatKB(p.precacheGzip)} on the wire against ${formatKB(real.precacheGzip)} for the real content; ` +
+            'guides are saved on demand, so only the deck and question index grow with the cards.',
+        );
+      }
     }
   }
 
@@ -132,8 +147,9 @@ export async function benchSiteBuild(context: BenchContext): Promise<SectionResu
           'wall per guide',
           'peak RSS',
           'output',
-          'precache',
+          'precache (gz)',
           'median HTML (gz)',
+          'guide HTML (gz)',
         ],
         rows: points.map((p) => [
           p.label,
@@ -145,8 +161,9 @@ export async function benchSiteBuild(context: BenchContext): Promise<SectionResu
           formatMs(p.medianMs / p.contentPages),
           p.maxRssKB === null ? 'n/a' : formatMB(p.maxRssKB),
           formatKB(p.outputBytes),
-          p.precacheBytes === null ? 'no sw.js' : formatKB(p.precacheBytes),
+          p.precacheGzip === null ? 'no sw.js' : formatKB(p.precacheGzip),
           formatKB(p.medianHtmlGzip),
+          formatKB(p.medianGuideHtmlGzip),
         ]),
       },
     ],
@@ -162,16 +179,15 @@ interface BuildJob {
   outDir: string;
   contentDir?: string;
   runs: number;
+  /** Routes whose gzipped HTML is recorded one by one (every guide page when not given). */
+  compareRoutes?: string[];
 }
 
 async function timeBuilds(context: BenchContext, job: BuildJob): Promise<BuildPoint> {
   const cacheDir = join(context.root, resolveDeployment({ OUT_DIR: job.outDir }).cacheDir);
   const env: NodeJS.ProcessEnv = { OUT_DIR: job.outDir, ASTRO_TELEMETRY_DISABLED: '1' };
   const args = ['run', 'build'];
-  if (job.contentDir !== undefined) {
-    env['CONTENT_DIR'] = job.contentDir;
-    args.push('--', '--config', BENCH_CONFIG);
-  }
+  if (job.contentDir !== undefined) env['CONTENT_DIR'] = job.contentDir;
   let timing: RepeatedRuns;
   try {
     timing = await runRepeatedly(job.runs, 'npm', args, { env, cwd: context.root }, (run) => {
@@ -193,6 +209,14 @@ async function timeBuilds(context: BenchContext, job: BuildJob): Promise<BuildPo
     );
   const sample = pages.filter((_, i) => i % Math.max(1, Math.floor(pages.length / 50)) === 0);
   const htmlGzips = sample.map((page) => weighPage(job.outDir, page).html.gzip);
+  const guides = pages.filter((page) => page.route.split('/').length === 4);
+  const guideSample = guides.filter((_, i) => i % Math.max(1, Math.floor(guides.length / 50)) === 0);
+  const guideGzips = guideSample.map((page) => weighPage(job.outDir, page).html.gzip);
+  const precache = weighPrecache(job.outDir);
+  const compare = new Set(job.compareRoutes ?? guides.map((page) => page.route));
+  const guideHtml = Object.fromEntries(
+    guides.filter((page) => compare.has(page.route)).map((page) => [page.route, weighPage(job.outDir, page).html.gzip]),
+  );
   return {
     label: job.label,
     contentPages: job.contentPages,
@@ -200,8 +224,11 @@ async function timeBuilds(context: BenchContext, job: BuildJob): Promise<BuildPo
     ...timing,
     htmlPages: pages.length,
     outputBytes: files.reduce((sum, f) => sum + statSync(join(job.outDir, f)).size, 0),
-    precacheBytes: weighPrecache(job.outDir)?.bytes ?? null,
+    precacheBytes: precache?.bytes ?? null,
+    precacheGzip: precache?.gzip ?? null,
     medianHtmlGzip: htmlGzips.length > 0 ? median(htmlGzips) : 0,
+    medianGuideHtmlGzip: guideGzips.length > 0 ? median(guideGzips) : 0,
+    guideHtml,
     deckCards: deckCardCount(job.outDir),
   };
 }

@@ -13,7 +13,7 @@ import {
 /**
  * Size budgets, enforced by `npm test` against the real build (tests/e2e/budgets.spec.ts).
  * Sizes, not times: they are the same on every machine, so a failure is a real regression.
- * 1 KB = 1,024 bytes; HTML, JS and CSS are gzipped, the precache is what the browser stores.
+ * 1 KB = 1,024 bytes; everything is gzipped, as it crosses the wire.
  */
 export interface Budgets {
   /** Every page's HTML: the first round trip of a slow connection carries about 14 KB. */
@@ -24,7 +24,7 @@ export interface Budgets {
   routeJs: Record<string, number>;
   /** All the stylesheets of the site together. */
   allCss: number;
-  /** Everything the service worker downloads on the first visit. */
+  /** The app the service worker installs (gzipped, as it crosses the wire); guides are saved on demand. */
   precache: number;
 }
 
@@ -37,7 +37,7 @@ export const BUDGETS: Budgets = {
   // Drill mode is a study app like the review (it shares its progress code), so it gets the review's budget.
   routeJs: { '/review/': 30 * KB, '/questions/': 20 * KB, '/drill/': 30 * KB },
   allCss: 12 * KB,
-  precache: 3 * KB * KB,
+  precache: 500 * KB,
 };
 
 export interface BudgetViolation {
@@ -125,13 +125,13 @@ export function checkBudgets(buildDir: string, options: CheckOptions = {}): Budg
         message: `${buildDir}/sw.js: missing, so the precache cannot be measured (the offline integration writes it)`,
       });
     }
-  } else if (precache.bytes > budgets.precache) {
+  } else if (precache.gzip > budgets.precache) {
     violations.push({
       budget: 'precache',
       file: `${buildDir}/${precache.worker}`,
-      actual: precache.bytes,
+      actual: precache.gzip,
       limit: budgets.precache,
-      message: `${buildDir}/${precache.worker}: precaches ${formatKB(precache.bytes)} in ${precache.files} files, over the ${formatKB(budgets.precache)} budget`,
+      message: `${buildDir}/${precache.worker}: precaches ${formatKB(precache.gzip)} gzipped (${formatKB(precache.bytes)} stored) in ${precache.files} files, over the ${formatKB(budgets.precache)} budget (${describe(precache.largest)})`,
     });
   }
 

@@ -39,10 +39,12 @@ export interface PrecacheWeight {
   /** Path of the worker relative to the build folder. */
   worker: string;
   files: number;
-  /** Bytes the browser stores (uncompressed, as the budget in the offline integration counts them). */
+  /** Bytes the browser stores (uncompressed). */
   bytes: number;
-  /** Bytes on the wire when the host gzips every file: what the first visit downloads. */
+  /** Bytes on the wire when the host gzips every file: what installing the app downloads (the budget). */
   gzip: number;
+  /** The precached files, largest gzipped first, so a failure says where to cut. */
+  largest: WeighedResource[];
   /** Precached URLs with no file in the build. */
   missing: string[];
 }
@@ -256,20 +258,25 @@ export function weighPrecache(buildDir: string, worker = SERVICE_WORKER_FILE): P
   }
   let bytes = 0;
   let gzip = 0;
+  const weighed: WeighedResource[] = [];
   const missing: string[] = [];
   const workerDir = dirname(workerPath);
   for (const url of urls) {
     // Entries are relative to the worker (absolute ones would carry the base path).
-    const file = join(workerDir, decodeURIComponent(url.split(/[?#]/u)[0] ?? ''));
+    const path = decodeURIComponent(url.split(/[?#]/u)[0] ?? '');
+    const file = join(workerDir, path);
     if (existsSync(file) && statSync(file).isFile()) {
       const content = readFileSync(file);
+      const size = gzipSize(content);
       bytes += content.length;
-      gzip += gzipSize(content);
+      gzip += size;
+      weighed.push({ file: path, bytes: content.length, gzip: size });
     } else {
       missing.push(url);
     }
   }
-  return { worker, files: urls.size, bytes, gzip, missing };
+  const largest = weighed.sort((a, b) => b.gzip - a.gzip).slice(0, 5);
+  return { worker, files: urls.size, bytes, gzip, largest, missing };
 }
 
 /** `12.3 KB` (1 KB = 1,024 bytes, as the budgets are written). */

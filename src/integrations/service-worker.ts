@@ -1,35 +1,52 @@
 import type { AstroIntegration } from 'astro';
 import { build } from 'esbuild';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, matchesGlob, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getManifest, injectManifest } from 'workbox-build';
 import type { ManifestEntry, ManifestTransform } from 'workbox-build';
+import { compareCodeUnits } from '../lib/compare.ts';
+import { pageTitle, REVISION_LENGTH } from '../lib/offline/saved-page.ts';
+import { OFFLINE_PACK_FILE, offlinePackSchema, type OfflinePack } from '../lib/offline/offline-pack.ts';
 
-/** Everything the site needs offline: every file of the build but these. */
-export const PRECACHE_GLOBS = ['**/*'];
-export const PRECACHE_IGNORES = [
-  // For crawlers and debuggers, never for a reader.
-  'sitemap*.xml',
-  '**/*.map',
-  'pagefind/playground/**',
-  // Pagefind's ready-made UIs: the site has its own search dialog over pagefind.js.
-  'pagefind/pagefind-*ui.*',
-  'pagefind/pagefind-highlight.js',
+/**
+ * The app: what every reader needs offline whatever they read, installed with the worker.
+ * An allow-list, so a new guide (or a new kind of per-guide file) never joins it: guides,
+ * section index pages and Pagefind's index chunks and fragments are saved on demand
+ * (offline-pack.json) or when visited.
+ */
+export const PRECACHE_GLOBS = [
+  'index.html',
+  '404.html',
+  'about/index.html',
+  'offline/index.html',
+  'review/**/index.html',
+  'questions/**/index.html',
+  'drill/**/index.html',
+  '_astro/**/*.{js,css}',
+  'icons/*',
+  'favicon.svg',
+  'manifest.webmanifest',
+  'deck.json',
+  'questions.json',
+  'pagefind/pagefind.js',
+  'pagefind/pagefind-entry.json',
+  'pagefind/*.pf_meta',
+  'pagefind/wasm.*.pagefind',
+  'pagefind/filter/*',
 ];
 
-/** A reader installs the whole precache on the first visit: keep it a small download. */
-export const PRECACHE_BUDGET_BYTES = 3 * 1024 * 1024;
+/** Pagefind's per-content files: loaded as a search needs them, saved with the guides. */
+const PAGEFIND_SEARCH_GLOBS = ['pagefind/index/*', 'pagefind/fragment/*'];
 
 const WORKER_FILE = 'sw.js';
 const WORKER_SOURCE = fileURLToPath(new URL('../lib/offline/sw.ts', import.meta.url));
 
 export interface ServiceWorkerOptions {
-  /** The build output folder; `sw.js` is written at its root. */
+  /** The build output folder; `sw.js` and `offline-pack.json` are written at its root. */
   outDir: string;
-  /** The build fails when the precache is larger. */
-  budgetBytes?: number;
 }
 
 export interface ServiceWorkerReport {
@@ -39,49 +56,78 @@ export interface ServiceWorkerReport {
   entries: ManifestEntry[];
   /** Total bytes of the precached files. */
   size: number;
+  /** What "Save all guides for offline" downloads. */
+  pack: OfflinePack;
   warnings: string[];
 }
 
 /**
  * Writes `<outDir>/sw.js`: the worker in src/lib/offline/sw.ts, bundled, with the
- * precache manifest of every file in `outDir` (globs, so nothing is listed by hand).
- * Output depends only on the files: entries are sorted and revisions are content hashes.
+ * precache manifest of the app (PRECACHE_GLOBS), and `<outDir>/offline-pack.json`, every
+ * other page and search file for the save control. Output depends only on the files:
+ * entries are sorted and revisions are content hashes. The precache's size budget is
+ * the budget checker's (scripts/budgets), so adding guides never fails a build.
  */
 export async function generateServiceWorker(options: ServiceWorkerOptions): Promise<ServiceWorkerReport> {
-  const budget = options.budgetBytes ?? PRECACHE_BUDGET_BYTES;
   const manifestOptions = {
     globDirectory: options.outDir,
     globPatterns: PRECACHE_GLOBS,
-    globIgnores: [...PRECACHE_IGNORES, WORKER_FILE],
     // Astro's and Pagefind's files carry a content hash in their names already.
     dontCacheBustURLsMatching: /(^_astro\/|\.pf_[a-z]+$)/,
-    // No per-file cap: workbox would drop a big file with a mere warning; the budget
-    // below fails the build instead.
+    // No per-file cap: workbox would drop a big file (the deck) with a mere warning.
     maximumFileSizeToCacheInBytes: Number.MAX_SAFE_INTEGER,
     manifestTransforms: [sortEntries],
   };
   const { manifestEntries = [], size, warnings } = await getManifest(manifestOptions);
-  if (size > budget) {
-    throw new Error(
-      `The precache is ${formatBytes(size)} in ${manifestEntries.length} files, over its ${formatBytes(budget)} budget. ` +
-        'Shrink the build or leave files out in PRECACHE_IGNORES (src/integrations/service-worker.ts).',
-    );
-  }
+  const precached = new Set(manifestEntries.map((entry) => entry.url));
+  const pack = await buildOfflinePack(options.outDir, precached);
+  await writeFile(join(options.outDir, OFFLINE_PACK_FILE), `${JSON.stringify(pack)}\n`);
   const work = await mkdtemp(join(tmpdir(), 'vibe-check-sw-'));
   try {
     const swSrc = join(work, WORKER_FILE);
     await writeFile(swSrc, await bundleWorker());
     const swDest = join(options.outDir, WORKER_FILE);
     await injectManifest({ ...manifestOptions, swSrc, swDest });
-    return { file: swDest, entries: manifestEntries, size, warnings };
+    return { file: swDest, entries: manifestEntries, size, pack, warnings };
   } finally {
     await rm(work, { recursive: true, force: true });
   }
 }
 
+/**
+ * Every page outside the precache (guides, section index pages) and every Pagefind index
+ * chunk and fragment, sorted by URL. Pagefind's fragment and chunk names are content
+ * hashes, so only pages need a revision.
+ */
+export async function buildOfflinePack(outDir: string, precached: ReadonlySet<string>): Promise<OfflinePack> {
+  const files = (await readdir(outDir, { recursive: true })).map((file) => file.split(sep).join('/'));
+  const pageFiles = files.filter(
+    (file) => file.endsWith('/index.html') && !precached.has(file) && !file.startsWith('pagefind/'),
+  );
+  const pages = await Promise.all(
+    pageFiles.map(async (file) => {
+      const html = await readFile(join(outDir, file));
+      const url = file.slice(0, -'index.html'.length);
+      return {
+        url,
+        kind: url.split('/').length === 2 ? ('section' as const) : ('guide' as const),
+        title: pageTitle(html.toString('utf8')),
+        bytes: html.length,
+        revision: createHash('sha256').update(html).digest('hex').slice(0, REVISION_LENGTH),
+      };
+    }),
+  );
+  pages.sort((a, b) => compareCodeUnits(a.url, b.url));
+  const searchFiles = files.filter((file) => PAGEFIND_SEARCH_GLOBS.some((glob) => matchesGlob(file, glob)));
+  const search = await Promise.all(
+    searchFiles.sort(compareCodeUnits).map(async (url) => ({ url, bytes: (await stat(join(outDir, url))).size })),
+  );
+  return offlinePackSchema.parse({ version: 1, pages, search });
+}
+
 /** Glob order follows the file system; sorting keeps the same build byte-identical. */
 const sortEntries: ManifestTransform = (entries) => ({
-  manifest: [...entries].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0)),
+  manifest: [...entries].sort((a, b) => compareCodeUnits(a.url, b.url)),
 });
 
 async function bundleWorker(): Promise<string> {
@@ -117,7 +163,10 @@ export function serviceWorkerIntegration(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const report = await generateServiceWorker({ outDir: fileURLToPath(dir) });
         for (const warning of report.warnings) logger.warn(warning);
-        logger.info(`sw.js precaches ${report.entries.length} files, ${formatBytes(report.size)}`);
+        logger.info(
+          `sw.js precaches ${report.entries.length} files, ${formatBytes(report.size)}; ` +
+            `${OFFLINE_PACK_FILE} lists ${report.pack.pages.length} pages and ${report.pack.search.length} search files, ${formatBytes([...report.pack.pages, ...report.pack.search].reduce((sum, file) => sum + file.bytes, 0))}`,
+        );
       },
     },
   };

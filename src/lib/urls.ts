@@ -9,3 +9,8 @@ export function withBase(path: string, base: string = import.meta.env.BASE_URL):
 export function guideUrl(id: string): string {
   return `/${id}/`;
 }
+
+/** The site-relative URL of a section's index page (`/phases/`). */
+export function sectionUrl(section: string): string {
+  return `/${section}/`;
+}

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { distDir, vibeDistDir } from './support/built-site.ts';
 import { watchCsp as watchCspAndErrors } from './support/csp.ts';
@@ -15,7 +15,7 @@ export const SITES = [
 export async function visitOnce(page: Page, url: string): Promise<void> {
   await page.goto(url);
   // The precache is complete once the worker activates and claims the page.
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60_000 });
 }
 
 /** Offline tests also fail on any uncaught page error, not only on CSP violations. */
@@ -81,5 +81,56 @@ export async function storedRatings(page: Page): Promise<number> {
         };
       };
     });
+  });
+}
+
+/** The build's `offline-pack.json`: the guides and section pages "Save all" downloads. */
+export function offlinePack(dir: string): {
+  pages: { url: string; kind: string; title: string }[];
+  search: { url: string }[];
+} {
+  return JSON.parse(readFileSync(join(dir, 'offline-pack.json'), 'utf8')) as ReturnType<typeof offlinePack>;
+}
+
+/** The guides of a build (`phases/constraints/`, relative to the base), in URL order. */
+export function guidesOf(dir: string): string[] {
+  return offlinePack(dir)
+    .pages.filter((page) => page.kind === 'guide')
+    .map((page) => page.url);
+}
+
+/** Every URL the page's origin keeps in Cache Storage, by cache name, relative to `root`, revision tags dropped. */
+export async function cachedUrls(page: Page, root: string): Promise<Record<string, string[]>> {
+  const byCache = await page.evaluate(async () => {
+    const names = await caches.keys();
+    const entries = await Promise.all(
+      names.map(async (name) => [name, (await (await caches.open(name)).keys()).map((r) => r.url)] as const),
+    );
+    return Object.fromEntries(entries);
+  });
+  return Object.fromEntries(
+    Object.entries(byCache).map(([name, urls]) => [
+      name,
+      urls
+        .map((url) => {
+          const parsed = new URL(url);
+          parsed.searchParams.delete('__WB_REVISION__');
+          return parsed.href.startsWith(root) ? parsed.href.slice(root.length) : parsed.href;
+        })
+        .sort(),
+    ]),
+  );
+}
+
+/** Opens the about page's save control and saves every guide, waiting for the end. */
+export async function saveAllGuides(page: Page, root: string): Promise<void> {
+  await page.goto(new URL('about/#offline', root).href);
+  const control = page.locator('save-offline');
+  await expect(control.getByText(/guides? saved on this device|are saved on this device/u)).toBeVisible({
+    timeout: 20_000,
+  });
+  await control.getByRole('button', { name: 'Save all guides for offline' }).click();
+  await expect(control.getByRole('status')).toHaveText(/^Done: all \d+ guides are saved for offline\.$/u, {
+    timeout: 60_000,
   });
 }

@@ -1,75 +1,170 @@
+import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
-import { join, matchesGlob } from 'node:path';
-import { PRECACHE_IGNORES } from '../../src/integrations/service-worker.ts';
-import { builtPages, readPage } from './support/built-site.ts';
+import { join } from 'node:path';
+import { readPage } from './support/built-site.ts';
 import { expect, test } from './support/fixtures.ts';
-import { builtFiles, SITES, titleOf, visitOnce, watchCsp } from './offline-support.ts';
+import {
+  builtFiles,
+  cachedUrls,
+  guidesOf,
+  offlinePack,
+  SITES,
+  titleOf,
+  visitOnce,
+  watchCsp,
+} from './offline-support.ts';
 
 test.use({ serviceWorkers: 'allow' });
 
-const notPrecached = (file: string) =>
-  file === 'sw.js' || PRECACHE_IGNORES.some((pattern) => matchesGlob(file, pattern));
+/** The app, restated from the issue: what a first visit may install, and nothing else. */
+const APP_PAGES = [
+  'index.html',
+  '404.html',
+  'about/index.html',
+  'offline/index.html',
+  'questions/index.html',
+  'drill/index.html',
+];
+function isApp(file: string): boolean {
+  return (
+    APP_PAGES.includes(file) ||
+    (file.startsWith('review/') && file.endsWith('index.html')) ||
+    (file.startsWith('_astro/') && /\.(js|css)$/u.test(file)) ||
+    file.startsWith('icons/') ||
+    ['favicon.svg', 'manifest.webmanifest', 'deck.json', 'questions.json'].includes(file) ||
+    /^pagefind\/(pagefind\.js|pagefind-entry\.json|[^/]+\.pf_meta|wasm\.[a-z]+\.pagefind|filter\/[^/]+)$/u.test(file)
+  );
+}
 
 for (const site of SITES) {
   test.describe(`offline, ${site.name}`, () => {
-    // The first visit installs the whole precache: slow on a busy machine.
+    // The first visit installs the app: slow on a busy machine.
     test.describe.configure({ timeout: 120_000 });
 
-    test('after one visit, every page is there offline, unvisited ones included', async ({
+    test('a first visit precaches the app and nothing else: no guide, no section page, no search fragment', async ({
+      page,
+      baseURL,
+    }) => {
+      const root = site.url(baseURL);
+      await visitOnce(page, root);
+      const cached = await cachedUrls(page, root);
+      const precache = Object.entries(cached).find(([name]) => name.startsWith('workbox-precache'))?.[1] ?? [];
+      expect(precache).toEqual(builtFiles(site.dir()).filter(isApp));
+      const pack = offlinePack(site.dir());
+      const everything = Object.values(cached).flat();
+      for (const { url } of [...pack.pages, ...pack.search]) expect(everything).not.toContain(url);
+      expect(everything.some((url) => url.includes('pagefind/fragment/'))).toBe(false);
+    });
+
+    test('a first visit to a guide installs nothing; the second page of the visit installs the app', async ({
+      page,
+      baseURL,
+    }) => {
+      const root = site.url(baseURL);
+      const [first, second] = guidesOf(site.dir());
+      await page.goto(new URL(first ?? '', root).href);
+      await page.waitForLoadState('load');
+      await page.waitForTimeout(1_000);
+      expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(0);
+      expect(await page.evaluate(async () => (await caches.keys()).length)).toBe(0);
+      await visitOnce(page, new URL(second ?? '', root).href);
+    });
+
+    test('a visited guide opens offline; an unsaved one gives the offline page, 503, linking the saved guides', async ({
       page,
       context,
       baseURL,
     }) => {
       const root = site.url(baseURL);
       const csp = watchCsp(page);
+      const [visited, unvisited] = guidesOf(site.dir());
+      if (!visited || !unvisited) throw new Error('the build needs two guides');
       await visitOnce(page, root);
+      await page.goto(new URL(visited, root).href);
       await context.setOffline(true);
-      const pages = builtPages(site.dir());
-      const guide = pages.find((p) => p === '/phases/constraints/') ?? pages.find((p) => p.split('/').length === 4);
-      if (!guide) throw new Error('the build has no guide page');
-      const response = await page.goto(new URL(guide.slice(1), root).href);
-      expect(response?.status()).toBe(200);
-      expect(response?.fromServiceWorker()).toBe(true);
-      expect(await page.title()).toBe(titleOf(readPage(guide, site.dir())));
-      // Every other page, by its directory-style URL, byte for byte as built.
-      const bodies = await page.evaluate(
-        (urls) => Promise.all(urls.map(async (url) => (await fetch(url)).text())),
-        pages.map((p) => new URL(p.slice(1), root).href),
-      );
-      expect(Object.fromEntries(pages.map((p, i) => [p, bodies[i]]))).toEqual(
-        Object.fromEntries(pages.map((p) => [p, readPage(p, site.dir())])),
-      );
+
+      const again = await page.goto(new URL(visited, root).href);
+      expect(again?.status()).toBe(200);
+      expect(again?.fromServiceWorker()).toBe(true);
+      expect(await page.title()).toBe(titleOf(readPage(`/${visited}`, site.dir())));
+
+      const missing = await page.goto(new URL(`${unvisited}#a-heading`, root).href);
+      expect(missing?.status()).toBe(503);
+      expect(new URL(page.url()).pathname).toBe(`${site.base}${unvisited}`);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('You are offline, and this page is not saved');
+      const saved = page.locator('saved-guides');
+      await expect(saved).toContainText('Saved on this device (1):');
+      const title = titleOf(readPage(`/${visited}`, site.dir())).replace(/ · Vibe Check$/u, '');
+      for (const theme of ['light', 'dark'] as const) {
+        await page.evaluate((t) => (document.documentElement.dataset['theme'] = t), theme);
+        const axe = await new AxeBuilder({ page }).analyze();
+        expect(axe.violations.map((v) => `${theme}: ${v.id}`)).toEqual([]);
+      }
+      // Keyboard: the saved guide's link is reachable and opens it.
+      const link = saved.getByRole('link', { name: title });
+      await link.focus();
+      await page.keyboard.press('Enter');
+      await expect(page).toHaveURL(new URL(visited, root).href);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       expect(csp).toEqual([]);
     });
 
-    test('offline, query strings and slashless URLs resolve, and an unknown URL gets the 404 page', async ({
+    test('offline, query strings and slashless URLs resolve, and an unknown URL gets the offline page', async ({
       page,
       context,
       baseURL,
     }) => {
       const root = site.url(baseURL);
       const csp = watchCsp(page);
+      const [guide] = guidesOf(site.dir());
       await visitOnce(page, root);
+      await page.goto(new URL(guide ?? '', root).href);
       await context.setOffline(true);
 
       const questions = await page.goto(new URL('questions/?q=latency', root).href);
       expect(questions?.status()).toBe(200);
       expect(await page.title()).toBe(titleOf(readPage('/questions/', site.dir())));
 
-      const guide = builtPages(site.dir()).find((p) => p.split('/').length === 4) ?? '/about/';
-      await page.goto(new URL(guide.slice(1, -1), root).href);
-      expect(new URL(page.url()).pathname).toBe(`${site.base}${guide.slice(1)}`);
-      expect(await page.title()).toBe(titleOf(readPage(guide, site.dir())));
+      for (const path of [guide ?? '', 'review/']) {
+        await page.goto(new URL(path.slice(0, -1), root).href);
+        expect(new URL(page.url()).pathname).toBe(`${site.base}${path}`);
+        expect(await page.title()).toBe(titleOf(readPage(`/${path}`, site.dir())));
+      }
 
       const missing = await page.goto(new URL('no/such/page/', root).href);
-      expect(missing?.status()).toBe(404);
-      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
-      // The 404 page is whole offline: styled, and its links stay under the base.
-      const home = page.getByRole('link', { name: 'Go to the home page' });
+      expect(missing?.status()).toBe(503);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('You are offline, and this page is not saved');
+      // The offline page is whole: styled, and its links stay under the base.
+      const home = page.getByRole('link', { name: 'Home', exact: true });
       await expect(home).toHaveAttribute('href', site.base);
       await home.click();
       await expect(page).toHaveURL(root);
       expect(csp).toEqual([]);
+    });
+
+    test('once installed, the app offers, once, to save every guide', async ({ page, baseURL }) => {
+      const root = site.url(baseURL);
+      await visitOnce(page, root);
+      // What Chrome fires when the reader installs the app.
+      await page.evaluate(() => window.dispatchEvent(new Event('appinstalled')));
+      const offer = page.getByRole('status').filter({ hasText: 'Read the guides offline too?' });
+      await expect(offer).toBeVisible();
+      await expect(offer.getByRole('link', { name: 'Save all guides for offline' })).toHaveAttribute(
+        'href',
+        `${site.base}about/#offline`,
+      );
+      for (const theme of ['light', 'dark'] as const) {
+        await page.evaluate((t) => (document.documentElement.dataset['theme'] = t), theme);
+        const axe = await new AxeBuilder({ page }).include('.save-offer').analyze();
+        expect(axe.violations.map((v) => `${theme}: ${v.id}`)).toEqual([]);
+      }
+      await offer.getByRole('button', { name: 'Not now' }).click();
+      await expect(offer).toHaveCount(0);
+      await page.reload();
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+      await page.evaluate(() => window.dispatchEvent(new Event('appinstalled')));
+      await page.waitForTimeout(500);
+      await expect(page.getByText('Read the guides offline too?')).toHaveCount(0);
     });
 
     test('Chrome finds it installable: manifest under the base, icons that load at their sizes', async ({
@@ -104,15 +199,11 @@ for (const site of SITES) {
       expect(sizes).toEqual(manifest.icons.filter((i) => i.sizes !== 'any').map((i) => i.sizes));
     });
 
-    test('offline, every file of the build the site uses is served whole from the precache', async ({
-      page,
-      context,
-      baseURL,
-    }) => {
+    test('offline, every file of the app is served whole from the precache', async ({ page, context, baseURL }) => {
       const root = site.url(baseURL);
       await visitOnce(page, root);
       await context.setOffline(true);
-      const files = builtFiles(site.dir()).filter((f) => !f.endsWith('.html') && !notPrecached(f));
+      const files = builtFiles(site.dir()).filter((f) => isApp(f) && !f.endsWith('.html'));
       const sizes = await page.evaluate(
         (urls) =>
           Promise.all(
@@ -126,23 +217,12 @@ for (const site of SITES) {
       expect(Object.fromEntries(files.map((f, i) => [f, sizes[i]]))).toEqual(
         Object.fromEntries(files.map((f) => [f, readFileSync(join(site.dir(), f)).byteLength])),
       );
-    });
-
-    test('offline, the deck, the question index and the Pagefind index are there', async ({
-      page,
-      context,
-      baseURL,
-    }) => {
-      const root = site.url(baseURL);
-      await visitOnce(page, root);
-      await context.setOffline(true);
-      const status = (path: string) =>
-        page.evaluate(async (url) => (await fetch(url)).status, new URL(path, root).href);
-      expect(await status('deck.json')).toBe(200);
-      expect(await status('questions.json')).toBe(200);
-      expect(await status('pagefind/pagefind.js')).toBe(200);
       // Pagefind asks for its entry file with a cache-busting `?ts=`: it must still hit the cache.
-      expect(await status(`pagefind/pagefind-entry.json?ts=${Date.now()}`)).toBe(200);
+      const entry = await page.evaluate(
+        async (url) => (await fetch(url)).status,
+        new URL(`pagefind/pagefind-entry.json?ts=${Date.now()}`, root).href,
+      );
+      expect(entry).toBe(200);
     });
   });
 }

@@ -6,22 +6,31 @@ import { builtPages, distDir, readPage, vibeDistDir } from './support/built-site
 import { expect, test } from './support/fixtures.ts';
 
 const pages = builtPages();
-const guidePages = pages.filter((p) => /^\/(start-here|archetypes|phases|toolbox|wrap-up|examples|prompts)\//.test(p));
+const SECTION = '(start-here|archetypes|phases|toolbox|wrap-up|examples|prompts)';
+const guidePages = pages.filter((p) => new RegExp(`^/${SECTION}/[^/]+/$`, 'u').test(p));
+const sectionPages = pages.filter((p) => new RegExp(`^/${SECTION}/$`, 'u').test(p));
+const sectionOf = (path: string) => path.split('/')[1];
 
 test('the build has the home, about, review, questions, 404 and guide pages', () => {
   for (const p of ['/', '/about/', '/review/', '/questions/', '/404.html']) expect(pages).toContain(p);
   expect(guidePages.length).toBeGreaterThan(0);
 });
 
-test('sidebar and prev/next links walk every guide in order', async ({ page }) => {
+test('the sidebar lists the current section’s guides and one link per section; prev/next walk every guide', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
-  await page.goto(guidePages[0] ?? '/');
+  const first = guidePages.find((p) => sectionOf(p) === 'start-here') ?? guidePages[0] ?? '/';
+  await page.goto(first);
   const sidebarLinks = await page
     .locator('nav[aria-label="Guides"] a')
     .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
-  expect([...sidebarLinks].sort()).toEqual([...guidePages].sort());
+  const sameSection = guidePages.filter((p) => sectionOf(p) === sectionOf(first));
+  expect([...sidebarLinks].sort()).toEqual([...sectionPages, ...sameSection].sort());
+  await expect(page.locator('nav[aria-label="Guides"] a[aria-current="page"]')).toHaveAttribute('href', first);
   // Start from the first guide in reading order and follow "Next" to the end.
-  await page.goto(sidebarLinks[0] ?? '/');
+  const firstInOrder = sidebarLinks.find((p) => guidePages.includes(p));
+  await page.goto(firstInOrder ?? '/');
   const visited: string[] = [];
   for (let i = 0; i <= guidePages.length; i++) {
     visited.push(new URL(page.url()).pathname);
@@ -34,6 +43,24 @@ test('sidebar and prev/next links walk every guide in order', async ({ page }) =
   }
   expect(visited).toHaveLength(guidePages.length);
   expect(new Set(visited).size).toBe(guidePages.length);
+});
+
+test('every section has an index page listing its guides, axe-clean in both themes', async ({ page }) => {
+  test.setTimeout(120_000);
+  expect(sectionPages.map(sectionOf).sort()).toEqual([...new Set(guidePages.map(sectionOf))].sort());
+  for (const section of sectionPages) {
+    await page.goto(section);
+    const listed = await page
+      .locator('main .section-guides a')
+      .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    expect([...listed].sort()).toEqual(guidePages.filter((p) => sectionOf(p) === sectionOf(section)).sort());
+    await expect(page.locator('nav[aria-label="Guides"] a[aria-current="page"]')).toHaveAttribute('href', section);
+  }
+  for (const theme of ['light', 'dark'] as const) {
+    await page.evaluate((t) => (document.documentElement.dataset['theme'] = t), theme);
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations.map((v) => `${theme}: ${v.id}`)).toEqual([]);
+  }
 });
 
 test('the theme toggle persists across pages and reloads without a flash', async ({ page }) => {

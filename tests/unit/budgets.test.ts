@@ -127,17 +127,32 @@ describe('checkBudgets', () => {
     expect(violations[0]?.message).toContain('_astro/extra.css 13.');
   });
 
-  it('sizes the precache from the manifest in sw.js and fails it over budget', () => {
+  it('sizes the precache from the manifest in sw.js, gzipped, and fails it over budget naming the largest files', () => {
     writeHealthySite();
+    // Random bytes do not compress: 4 KB stored is about 4 KB on the wire.
     write('big.bin', randomBytes(4096));
     write('sw.js', workerWith(['index.html', 'big.bin', 'gone.html']));
     const precache = weighPrecache(dir);
     expect(precache?.files).toBe(3);
     expect(precache?.missing).toEqual(['gone.html']);
+    expect(precache?.largest[0]?.file).toBe('big.bin');
     const small = { ...BUDGETS, precache: 4096 };
     const { violations } = checkBudgets(dir, { budgets: small });
     expect(violations.map((v) => v.budget)).toEqual(['precache']);
-    expect(violations[0]?.message).toMatch(/sw\.js: precaches 4\.\d KB in 3 files, over the 4\.0 KB budget$/u);
+    expect(violations[0]?.message).toMatch(
+      /sw\.js: precaches 4\.\d KB gzipped \(4\.\d KB stored\) in 3 files, over the 4\.0 KB budget \(big\.bin 4\.\d KB, index\.html/u,
+    );
+  });
+
+  it('judges the precache on the wire: a large but compressible file passes a budget its stored size would fail', () => {
+    writeHealthySite();
+    write('deck.json', JSON.stringify({ cards: Array.from({ length: 2000 }, (_, i) => ({ id: `card-${i}` })) }));
+    write('sw.js', workerWith(['index.html', 'deck.json']));
+    const precache = weighPrecache(dir);
+    if (!precache) throw new Error('no precache measured');
+    const budget = { ...BUDGETS, precache: Math.ceil(precache.gzip * 1.5) };
+    expect(precache.bytes).toBeGreaterThan(budget.precache);
+    expect(checkBudgets(dir, { budgets: budget }).violations).toEqual([]);
   });
 
   it('reports a missing service worker instead of passing silently', () => {

@@ -4,16 +4,45 @@ import { SKIP_WAITING } from './messages.ts';
 export type OfferUpdate = (accept: () => void) => void;
 
 /**
+ * When a page installs the offline app: `now` on the app's own pages (home, review,
+ * drill, questions, about); `engaged` on reading pages, from the reader's second page
+ * of a visit, so someone who opens one guide from a link downloads that guide only.
+ */
+export type InstallPolicy = 'now' | 'engaged';
+
+const PAGES_VIEWED_KEY = 'vibe-check:pages-viewed';
+
+/**
  * Registers `${base}sw.js` and offers each new version once it has installed. The new
  * version waits until the reader accepts it, so the page reloads only on request and
  * never under a review in progress.
  */
-export function registerServiceWorker(base: string, offerUpdate: OfferUpdate): void {
+export function registerServiceWorker(base: string, offerUpdate: OfferUpdate, policy: InstallPolicy = 'now'): void {
   if (!('serviceWorker' in navigator)) return;
-  // After the load event: installing precaches the whole site, which must not
-  // compete with the page's own first requests (a slow phone feels it most).
-  if (document.readyState === 'complete') register(base, offerUpdate);
-  else window.addEventListener('load', () => register(base, offerUpdate), { once: true });
+  const start = () => void whenInstalling(base, policy).then((go) => go && register(base, offerUpdate));
+  // After the load event: installing precaches the app, which must not compete with
+  // the page's own first requests (a slow phone feels it most).
+  if (document.readyState === 'complete') start();
+  else window.addEventListener('load', start, { once: true });
+}
+
+async function whenInstalling(base: string, policy: InstallPolicy): Promise<boolean> {
+  const viewed = countPageView();
+  if (policy === 'now' || viewed >= 2) return true;
+  // Installed before: register again so updates are found and offered.
+  const existing = await navigator.serviceWorker.getRegistration(base).catch(() => undefined);
+  return existing !== undefined;
+}
+
+/** Pages viewed in this tab's visit, this one included (1 when storage is blocked). */
+function countPageView(): number {
+  try {
+    const viewed = Number(sessionStorage.getItem(PAGES_VIEWED_KEY) ?? '0') + 1;
+    sessionStorage.setItem(PAGES_VIEWED_KEY, String(viewed));
+    return viewed;
+  } catch {
+    return 1;
+  }
 }
 
 function register(base: string, offerUpdate: OfferUpdate): void {
@@ -51,4 +80,22 @@ function register(base: string, offerUpdate: OfferUpdate): void {
     },
     () => undefined, // Blocked (some private modes): the site still works online.
   );
+  offerSaveOnceInstalled(base);
+}
+
+const SAVE_OFFERED_KEY = 'vibe-check:save-offered';
+
+/** Once the app is installed (or first runs as one), offer, once, to save every guide. */
+function offerSaveOnceInstalled(base: string): void {
+  const offer = () => {
+    try {
+      if (localStorage.getItem(SAVE_OFFERED_KEY)) return;
+      localStorage.setItem(SAVE_OFFERED_KEY, '1');
+    } catch {
+      return;
+    }
+    void import('./save-offer.ts').then(({ showSaveOffer }) => showSaveOffer(base));
+  };
+  if (matchMedia('(display-mode: standalone)').matches) offer();
+  else window.addEventListener('appinstalled', offer, { once: true });
 }

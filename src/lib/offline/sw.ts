@@ -1,18 +1,23 @@
 /**
  * The service worker. The build bundles this file (src/integrations/service-worker.ts)
- * and injects the precache manifest, one entry per file of the build, in place of
- * `self.__WB_MANIFEST`. It runs in the worker, never in a page.
+ * and injects the precache manifest, the app only, in place of `self.__WB_MANIFEST`.
+ * Guides are kept as they are read (network first, so a new build is served as soon
+ * as the network answers) or all at once by the save control; search files as used.
+ * It runs in the worker, never in a page.
  */
 import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, getCacheKeyForURL, matchPrecache, precacheAndRoute } from 'workbox-precaching';
 import type { PrecacheEntry } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
+import { OFFLINE_PAGE, PAGES_CACHE, SEARCH_CACHE } from './cache-names.ts';
 import { SKIP_WAITING } from './messages.ts';
+import { pageKey, toSavedPage } from './saved-page.ts';
 
 // The project's TypeScript lib is the DOM's, not the worker's: declare the little we use.
 declare const self: {
   readonly __WB_MANIFEST: (string | PrecacheEntry)[];
   readonly location: Location;
+  readonly registration: { readonly scope: string };
   skipWaiting(): Promise<void>;
   addEventListener(type: 'message', listener: (event: MessageEvent<unknown>) => void): void;
 };
@@ -33,15 +38,41 @@ self.addEventListener('message', (event) => {
   if (isSkipWaiting(event.data)) void self.skipWaiting();
 });
 
-// Navigations the precache does not know: the network when there is one (the host
-// answers, 404 included); offline, what the host would have answered.
+const scope = new URL(self.registration.scope);
+const inScope = (url: URL) => url.origin === scope.origin && url.pathname.startsWith(scope.pathname);
+
+// Pagefind's index chunks and fragments are named by their content: a cached one is never stale.
 registerRoute(
-  ({ request }) => request.mode === 'navigate',
+  ({ url }) => inScope(url) && /^pagefind\/(index|fragment)\//u.test(url.pathname.slice(scope.pathname.length)),
   async ({ request }) => {
+    const cache = await caches.open(SEARCH_CACHE);
+    const cached = await cache.match(request, { ignoreSearch: true });
+    if (cached) return cached;
+    const response = await fetch(request);
+    if (response.ok) await cache.put(request.url.split('?')[0] ?? request.url, response.clone());
+    return response;
+  },
+);
+
+// Pages outside the precache (guides, section indexes): the network first, keeping what a
+// reading visit brings; offline, the last copy kept, else the offline page.
+registerRoute(
+  ({ request, url }) => request.method === 'GET' && inScope(url) && isPageRequest(request, url),
+  async ({ request }) => {
+    const key = pageKey(request.url);
     try {
-      return await fetch(request);
-    } catch {
-      return trailingSlashRedirect(request.url) ?? (await notFound());
+      // `no-cache` revalidates with the host, so the HTTP cache never serves an older build.
+      const response = await fetch(request, { cache: 'no-cache' });
+      if (request.mode === 'navigate' && response.ok && isHtml(response)) {
+        const cache = await caches.open(PAGES_CACHE);
+        await cache.put(key, await toSavedPage(response.clone()));
+      }
+      return response;
+    } catch (error) {
+      const saved = await (await caches.open(PAGES_CACHE)).match(key);
+      if (saved) return saved;
+      if (request.mode !== 'navigate') throw error;
+      return (await trailingSlashRedirect(request.url)) ?? (await offlinePage());
     }
   },
 );
@@ -50,18 +81,31 @@ function isSkipWaiting(data: unknown): boolean {
   return typeof data === 'object' && data !== null && 'type' in data && data.type === SKIP_WAITING;
 }
 
+/** A navigation, or a fetch of a directory-style page URL (the save control, the tests). */
+function isPageRequest(request: Request, url: URL): boolean {
+  return request.mode === 'navigate' || url.pathname.endsWith('/') || url.pathname.endsWith('/index.html');
+}
+
+function isHtml(response: Response): boolean {
+  return (response.headers.get('content-type') ?? '').startsWith('text/html');
+}
+
 /** `/phases/constraints` → `/phases/constraints/`, as the static host redirects it. */
-function trailingSlashRedirect(href: string): Response | undefined {
+async function trailingSlashRedirect(href: string): Promise<Response | undefined> {
   const url = new URL(href);
   if (url.pathname.endsWith('/')) return undefined;
-  const directory = new URL(`${url.pathname}/index.html`, url);
-  if (getCacheKeyForURL(directory.href) === undefined) return undefined;
+  const directory = new URL(`${url.pathname}/`, url);
+  const known =
+    getCacheKeyForURL(new URL('index.html', directory).href) !== undefined ||
+    (await (await caches.open(PAGES_CACHE)).match(pageKey(directory.href))) !== undefined;
+  if (!known) return undefined;
   url.pathname += '/';
   return Response.redirect(url.href, 301);
 }
 
-async function notFound(): Promise<Response> {
-  const page = await matchPrecache(new URL('404.html', self.location.href).href);
+/** The offline page, status 503: the page exists or not, but this device cannot reach it now. */
+async function offlinePage(): Promise<Response> {
+  const page = await matchPrecache(new URL(OFFLINE_PAGE, scope).href);
   if (!page) return Response.error();
-  return new Response(page.body, { status: 404, statusText: 'Not Found', headers: page.headers });
+  return new Response(page.body, { status: 503, statusText: 'Service Unavailable', headers: page.headers });
 }
