@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatClock, phaseBudgetsMs, phaseDurations, readClock } from '../../src/lib/drill/clock.ts';
+import {
+  anchorClock,
+  drillInstant,
+  formatClock,
+  latestInstant,
+  phaseBudgetsMs,
+  phaseDurations,
+  readClock,
+} from '../../src/lib/drill/clock.ts';
 
 const MIN = 60_000;
 const T0 = Date.UTC(2026, 0, 31, 10, 0, 0);
@@ -104,5 +112,33 @@ describe('formatClock', () => {
     expect(formatClock(61_500)).toBe('1:01');
     expect(formatClock(-75_000)).toBe('−1:15');
     expect(formatClock(-400)).toBe('0:00');
+  });
+});
+
+describe('a drill clock that survives the wall clock moving', () => {
+  it('moves only with monotonic time within a page, whatever the wall clock does', () => {
+    const anchor = anchorClock(T0, 1_000);
+    expect(drillInstant(anchor, 61_000)).toBe(T0 + MIN);
+    // The wall clock jumps an hour back: the drill does not see it.
+    expect(drillInstant(anchor, 71_000)).toBe(T0 + MIN + 10_000);
+    // A monotonic reading before the anchor (never happens in a page) cannot go back.
+    expect(drillInstant(anchor, 0)).toBe(T0);
+  });
+
+  it('after a reload with the wall clock behind, resumes from the latest recorded instant', () => {
+    const timeline = { startedAt: T0, phaseEndedAt: [T0 + 4 * MIN, T0 + 10 * MIN] };
+    expect(latestInstant(timeline)).toBe(T0 + 10 * MIN);
+    const anchor = anchorClock(T0 - 60 * MIN, 5_000, latestInstant(timeline));
+    const budgets = phaseBudgetsMs(45, PHASES);
+    expect(readClock(budgets, timeline, drillInstant(anchor, 5_000))).toMatchObject({ phase: 2, elapsed: 0 });
+    expect(readClock(budgets, timeline, drillInstant(anchor, 35_000))).toMatchObject({ phase: 2, elapsed: 30_000 });
+  });
+
+  it('reads whole milliseconds, as storage keeps them', () => {
+    expect(drillInstant(anchorClock(T0, 0.25), 1000.75)).toBe(T0 + 1001);
+  });
+
+  it('a wall clock ahead of the recorded instants is used as it is', () => {
+    expect(anchorClock(T0 + MIN, 0, T0)).toEqual({ wall: T0 + MIN, mono: 0 });
   });
 });

@@ -5,6 +5,7 @@ import { buildProgressFile, parseProgressFile } from '../../src/lib/progress/fil
 import { DEFAULT_SETTINGS } from '../../src/lib/progress/schema.ts';
 
 const T0 = Date.UTC(2026, 0, 31, 10, 0, 0);
+const NOW = T0 + 86_400_000;
 const drill = (id: string, startedAt: number, scores = [3, 2, 1, 4, 3]): DrillRecord => ({
   id,
   promptId: 'prompts/fraud-detection',
@@ -23,7 +24,7 @@ describe('drills in the progress file (optional, additive)', () => {
   it('still reads a file from before drill mode, without a drills field', () => {
     const old = JSON.stringify(buildProgressFile([entry], { ...DEFAULT_SETTINGS }, T0));
     expect(old).not.toContain('drills');
-    const result = parseProgressFile(old);
+    const result = parseProgressFile(old, NOW);
     expect(result.ok).toBe(true);
     expect(result.ok && result.file.drills).toBeUndefined();
   });
@@ -31,13 +32,13 @@ describe('drills in the progress file (optional, additive)', () => {
   it('round-trips the drill history through export and import', () => {
     const drills = [drill('d1', T0), drill('d2', T0 + 86_400_000)];
     const text = JSON.stringify(buildProgressFile([entry], { ...DEFAULT_SETTINGS }, T0, drills));
-    const result = parseProgressFile(text);
+    const result = parseProgressFile(text, NOW);
     expect(result.ok && result.file.drills).toEqual(drills);
   });
 
   it('refuses a file whose drill record is damaged, naming where', () => {
     const file = buildProgressFile([entry], { ...DEFAULT_SETTINGS }, T0, [drill('d1', T0, [3, 5, 3, 3, 3])]);
-    const result = parseProgressFile(JSON.stringify(file));
+    const result = parseProgressFile(JSON.stringify(file), NOW);
     expect(result.ok).toBe(false);
     expect(!result.ok && result.message).toMatch(/damaged at drills\.0\.scores\.1/);
   });

@@ -6,6 +6,7 @@ import { DEFAULT_SETTINGS } from '../../src/lib/progress/schema.ts';
 import { at, entry } from '../fixtures/review/entries.ts';
 
 const T0 = Date.UTC(2026, 0, 5, 10);
+const NOW = T0 + 86_400_000;
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'review');
 const good = buildProgressFile([entry('b', 3, T0 + 1), entry('a', 4, T0)], { ...DEFAULT_SETTINGS }, T0 + 2);
 const withChange = (change: (file: Record<string, unknown>) => void): string => {
@@ -15,8 +16,8 @@ const withChange = (change: (file: Record<string, unknown>) => void): string => 
 };
 
 test('an export round-trips, its log in time order', () => {
-  const parsed = parseProgressFile(JSON.stringify(good));
-  expect(parsed).toEqual({ ok: true, file: good });
+  const parsed = parseProgressFile(JSON.stringify(good), NOW);
+  expect(parsed).toEqual({ ok: true, file: good, clamped: 0, maxAheadMs: 0 });
   expect(good.log.map((e) => e.cardId)).toEqual(['a', 'b']);
   expect(good.format).toBe('vibe-check-progress');
   expect(good.schemaVersion).toBe(1);
@@ -76,7 +77,7 @@ describe('every bad file is refused with a message that says why', () => {
   ];
   for (const [name, text, message] of cases) {
     test(name, () => {
-      const result = parseProgressFile(text);
+      const result = parseProgressFile(text, NOW);
       expect(result.ok).toBe(false);
       if (!result.ok) {
         expect(result.message).toMatch(message);
@@ -86,10 +87,44 @@ describe('every bad file is refused with a message that says why', () => {
   }
 
   test('the e2e fixtures are refused for the reasons their names give', () => {
-    const read = (name: string) => parseProgressFile(readFileSync(join(fixtures, name), 'utf8'));
+    const read = (name: string) => parseProgressFile(readFileSync(join(fixtures, name), 'utf8'), NOW);
     expect(read('corrupt.json')).toMatchObject({ ok: false, message: expect.stringMatching(/not valid JSON/) });
     expect(read('foreign.json')).toMatchObject({ ok: false, message: expect.stringMatching(/not a Vibe Check/) });
     expect(read('future-version.json')).toMatchObject({ ok: false, message: expect.stringMatching(/newer version/) });
     expect(read('damaged-entry.json')).toMatchObject({ ok: false, message: expect.stringMatching(/log\.0\.rating/) });
+  });
+});
+
+describe('times are checked where a file enters', () => {
+  const file = (log: unknown[]) => JSON.stringify({ ...good, log });
+  const base = { cardId: 'a', rating: 3, cardHash: '0123456789abcdef' };
+
+  test('a reviewedAt beyond the range of dates (8.7e15) is refused with its position', () => {
+    const result = parseProgressFile(
+      file([
+        { ...base, id: 'entry-aaaa', reviewedAt: T0 },
+        { ...base, id: 'entry-bbbb', reviewedAt: 8.7e15 },
+      ]),
+      NOW,
+    );
+    expect(result).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/damaged at log\.1\.reviewedAt \(review 2\): the time is not a valid date/),
+    });
+  });
+
+  test('a reset one hour ahead is dated to the time of reading, and the file says how far ahead it was', () => {
+    const result = parseProgressFile(
+      file([{ ...base, id: 'entry-aaaa', rating: 0, reviewedAt: NOW + 3_600_000 }]),
+      NOW,
+    );
+    expect(result).toMatchObject({ ok: true, clamped: 1, maxAheadMs: 3_600_000 });
+    if (result.ok) expect(result.file.log[0]?.reviewedAt).toBe(NOW);
+  });
+
+  test('a few minutes of clock skew are accepted as they are', () => {
+    const result = parseProgressFile(file([{ ...base, id: 'entry-aaaa', reviewedAt: NOW + 4 * 60_000 }]), NOW);
+    expect(result).toMatchObject({ ok: true, clamped: 0 });
+    if (result.ok) expect(result.file.log[0]?.reviewedAt).toBe(NOW + 4 * 60_000);
   });
 });

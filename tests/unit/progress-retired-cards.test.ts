@@ -19,7 +19,7 @@ describe('review logs that mention retired cards', () => {
   const log = [entry(RETIRED_TELL, 3, T0), entry(RETIRED_WHY_ASK, 4, T0 + 1), entry(CURRENT[0] ?? '', 3, T0 + 2)];
 
   it('still import, and the merge keeps every entry, retired or not', () => {
-    const parsed = parseProgressFile(JSON.stringify(buildProgressFile(log, { ...DEFAULT_SETTINGS }, T0 + 3)));
+    const parsed = parseProgressFile(JSON.stringify(buildProgressFile(log, { ...DEFAULT_SETTINGS }, T0 + 3)), T0 + 3);
     if (!parsed.ok) throw new Error(parsed.message);
     const plan = mergeLogs([], parsed.file.log);
     expect(plan.added.map((e) => e.cardId).sort()).toEqual([CURRENT[0], RETIRED_WHY_ASK, RETIRED_TELL].sort());

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { DeckCard } from '../../src/lib/deck-schema.ts';
-import { DEFAULT_SETTINGS } from '../../src/lib/progress/schema.ts';
+import { DEFAULT_SETTINGS, RESET_RATING, type ReviewEntry } from '../../src/lib/progress/schema.ts';
 import { ReviewSession } from '../../src/lib/review/session.ts';
 import { Rating, State } from '../../src/lib/srs/scheduler.ts';
 import { MemoryProgressStore, type ProgressStore } from '../../src/lib/store/progress-store.ts';
@@ -28,14 +28,20 @@ function card(id: string, hash = HASH): DeckCard {
 }
 
 function makeSession(
-  options: { cards?: DeckCard[]; store?: ProgressStore; cram?: boolean; messages?: SyncMessage[] } = {},
+  options: {
+    cards?: DeckCard[];
+    store?: ProgressStore;
+    cram?: boolean;
+    messages?: SyncMessage[];
+    entries?: ReviewEntry[];
+  } = {},
 ) {
   let now = T0;
-  const store = options.store ?? new MemoryProgressStore();
+  const store = options.store ?? new MemoryProgressStore(options.entries);
   const session = new ReviewSession({
     cards: options.cards ?? [card('a'), card('b'), card('c')],
     store,
-    entries: [],
+    entries: options.entries ?? [],
     settings: { ...DEFAULT_SETTINGS },
     cram: options.cram ?? false,
     now: () => now,
@@ -143,7 +149,10 @@ describe('a review session', () => {
     const { session } = makeSession({ store: broken });
     session.advance();
     expect(await session.rate(Rating.Good)).toBe('rated');
-    expect(session.storageProblem).toMatch(/can no longer be saved/);
+    expect(session.health.status()).toMatchObject({
+      saved: false,
+      problems: [expect.stringMatching(/Storage is full/)],
+    });
     expect(session.store.persistent).toBe(false);
     expect((await session.store.load()).entries).toHaveLength(1);
   });
@@ -160,5 +169,31 @@ describe('a review session', () => {
     expect(session.previews().map((p) => p.label)).toEqual(['10m', '7d', '10d', '17d']);
     await session.updateSettings({ ...DEFAULT_SETTINGS, desiredRetention: 0.97 });
     expect(session.previews().map((p) => p.label)).toEqual(['10m', '2d', '3d', '4d']);
+  });
+});
+
+describe('entries dated ahead of this clock never lock a card', () => {
+  test('a stored reset one hour ahead: Good is accepted, logged after it, and the card moves on', async () => {
+    const ahead = entry('a', RESET_RATING, T0 + 3_600_000);
+    const { session, store } = makeSession({ cards: [card('a'), card('b')], entries: [ahead] });
+    expect(session.advance()?.card.id).toBe('a');
+    expect(await session.rate(Rating.Good)).toBe('rated');
+    const stored = (await store.load()).entries.filter((e) => e.cardId === 'a');
+    expect(stored.map((e) => e.rating).sort()).toEqual([RESET_RATING, Rating.Good]);
+    expect(stored.find((e) => e.rating === Rating.Good)?.reviewedAt).toBe(T0 + 3_600_001);
+    expect(session.states().get('a')?.card.state).toBe(State.Learning);
+    expect(session.advance()?.card.id).toBe('b');
+  });
+
+  test('a card whose schedule is not a date gives no wait time (no redraw loop)', () => {
+    const { session } = makeSession({ cards: [card('a')], entries: [entry('a', 1, 8.7e15)] });
+    expect(session.nextLearningIn()).toBeNull();
+  });
+
+  test('resetting the card on screen and then rating it is not mistaken for another tab’s answer', async () => {
+    const { session } = makeSession({ cards: [card('a')] });
+    session.advance();
+    await session.resetCard('a');
+    expect(await session.rate(Rating.Good)).toBe('rated');
   });
 });

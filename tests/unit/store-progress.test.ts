@@ -113,12 +113,12 @@ test('a missing migration step is an error, not a silently half-built database',
   expect(ran).toEqual([1]);
 });
 
-test('without IndexedDB the store falls back to memory and says why', async () => {
+test('without IndexedDB the store falls back to memory and says so', async () => {
   // @ts-expect-error simulating a browser without IndexedDB (private mode)
   globalThis.indexedDB = undefined;
-  const { store, problem } = await openProgressStore();
+  const { store, persistent } = await openProgressStore();
   expect(store.persistent).toBe(false);
-  expect(problem).toMatch(/progress will be lost/);
+  expect(persistent).toBe(false);
   await store.append(entry('a', 3, T0));
   expect((await store.load()).entries).toHaveLength(1);
 });
@@ -128,4 +128,12 @@ test('the memory store honours the same guard and import rules', async () => {
   await store.append(entry('a', 3, T0 + 5));
   expect(await store.append(entry('a', 3, T0 + 6), { notRatedSince: T0 })).toBe('already-rated');
   expect(await store.importLog([entry('b', 3, T0)], 'merge')).toEqual({ added: 1, total: 2 });
+});
+
+test('a guard ignores the card’s entries the tab already knew, whatever their time', async () => {
+  const store = new MemoryProgressStore();
+  const ahead = entry('a', 0, T0 + 3_600_000);
+  await store.append(ahead);
+  const guard = { notRatedSince: T0, knownIds: new Set([ahead.id]) };
+  expect(await store.append(entry('a', 3, T0 + 3_600_001), guard)).toBe('added');
 });

@@ -1,15 +1,26 @@
 import { requiredElement } from '../../lib/dom.ts';
 import { assessDrill, type SelfAssessment } from '../../lib/drill/assessment.ts';
-import { phaseBudgetsMs, readClock, type DrillFormat } from '../../lib/drill/clock.ts';
+import {
+  anchorClock,
+  drillInstant,
+  latestInstant,
+  phaseBudgetsMs,
+  readClock,
+  type ClockAnchor,
+  type DrillFormat,
+} from '../../lib/drill/clock.ts';
 import type { DrillData, DrillPrompt } from '../../lib/drill/drill-data.ts';
 import { hintsForPhase, loadPromptQuestions, questionsToCover, type DrillQuestion } from '../../lib/drill/hints.ts';
 import type { ActiveDrill } from '../../lib/drill/schema.ts';
 import {
+  ACTIVE_KEY,
   loadActiveDrill,
   loadDrillHistory,
   mergeDrillHistory,
-  saveActiveDrill,
+  saveActiveDrillIfCurrent,
   saveDrillHistory,
+  versionOf,
+  type DrillVersion,
 } from '../../lib/drill/storage.ts';
 import { newEntryId } from '../../lib/progress/entry-id.ts';
 import { withBase } from '../../lib/urls.ts';
@@ -21,6 +32,7 @@ import './drill-results.ts';
 import './drill-setup.ts';
 
 const STORAGE_PROBLEM = 'This browser cannot save the drill, so a reload will lose it. Everything else works.';
+const CHANGED_ELSEWHERE = 'This drill changed in another tab; showing its current state.';
 
 type Stage = 'setup' | 'run' | 'assess' | 'results';
 
@@ -30,6 +42,9 @@ const required = <K extends keyof HTMLElementTagNameMap>(root: ParentNode, tag: 
 /**
  * <drill-app>: keeps the running drill (saved on every change, so a reload
  * resumes it), shows one stage at a time and answers the stages' events.
+ * Saves are compare-and-set against the revision this tab last saw, so a stale
+ * tab follows the other one instead of overwriting it; the drill's clock is
+ * monotonic within the page, so a wall clock set back changes nothing.
  */
 class DrillApp extends HTMLElement {
   #data: DrillData = { phases: [], prompts: [], archetypes: [] };
@@ -37,6 +52,9 @@ class DrillApp extends HTMLElement {
   #prompt: DrillPrompt | null = null;
   /** The prompt page's own questions, fetched once per drill. */
   #questions: Promise<DrillQuestion[]> | null = null;
+  /** The stored drill this tab's next save is based on: saves over anything newer are refused. */
+  #base: DrillVersion = null;
+  #anchor: ClockAnchor = anchorClock(Date.now(), performance.now());
   readonly #warning = requiredElement<HTMLElement>(this, '[data-storage-warning]', 'drill-app');
   readonly #stages = {
     setup: required(this, 'drill-setup'),
@@ -55,7 +73,47 @@ class DrillApp extends HTMLElement {
     this.addEventListener('drill-abandon', () => this.#abandon());
     this.addEventListener('drill-assessed', (event) => void this.#finish(event.detail));
     this.addEventListener('drill-again', () => this.#show('setup'));
+    window.addEventListener('storage', this.#onStorage);
     this.#resume();
+  }
+
+  disconnectedCallback(): void {
+    window.removeEventListener('storage', this.#onStorage);
+  }
+
+  /** The drill's clock: monotonic within the page, so a wall clock set back mid-drill changes nothing. */
+  readonly #now = (): number => drillInstant(this.#anchor, performance.now());
+
+  /** Starts the page's clock at the wall clock, but never before what the drill has already recorded. */
+  #reanchor(drill: ActiveDrill): void {
+    this.#anchor = anchorClock(Date.now(), performance.now(), Math.max(latestInstant(drill), this.#now()));
+  }
+
+  /** Another tab saved the drill: follow it. */
+  readonly #onStorage = (event: StorageEvent): void => {
+    if (event.key !== ACTIVE_KEY && event.key !== null) return;
+    const current = loadActiveDrill();
+    const known = this.#base;
+    const changed = versionOf(current);
+    if (known === null ? changed === null : changed?.id === known.id && changed.revision === known.revision) return;
+    this.#adopt(current);
+  };
+
+  /** Shows the drill storage holds now, after another tab changed it. */
+  #adopt(current: ActiveDrill | null): void {
+    this.#drill = current;
+    this.#base = versionOf(current);
+    this.#warning.textContent = CHANGED_ELSEWHERE;
+    const prompt = current && this.#data.prompts.find((p) => p.id === current.promptId);
+    if (!current || !prompt) {
+      this.#prompt = null;
+      this.#show('setup');
+      return;
+    }
+    if (prompt !== this.#prompt) this.#questions = null;
+    this.#prompt = prompt;
+    this.#reanchor(current);
+    this.#enterPhase(false);
   }
 
   #resume(): void {
@@ -66,12 +124,25 @@ class DrillApp extends HTMLElement {
       return;
     }
     this.#drill = drill;
+    this.#base = versionOf(drill);
     this.#prompt = prompt;
+    this.#reanchor(drill);
     this.#enterPhase(false);
   }
 
-  #persist(): void {
-    this.#warning.textContent = saveActiveDrill(this.#drill) ? '' : STORAGE_PROBLEM;
+  /** Saves the drill unless another tab saved a newer one since; then shows that one instead (and returns false). */
+  #persist(): boolean {
+    const outcome = saveActiveDrillIfCurrent(this.#drill, this.#base);
+    if (outcome.kind === 'stale') {
+      this.#adopt(outcome.current);
+      return false;
+    }
+    if (outcome.kind === 'saved') {
+      this.#drill = outcome.drill;
+      this.#base = versionOf(outcome.drill);
+    }
+    this.#warning.textContent = outcome.kind === 'saved' ? '' : STORAGE_PROBLEM;
+    return true;
   }
 
   #start(promptId: string | null, format: DrillFormat): void {
@@ -84,13 +155,12 @@ class DrillApp extends HTMLElement {
       id: newEntryId(),
       promptId: prompt.id,
       format,
-      startedAt: Date.now(),
+      startedAt: this.#now(),
       phaseEndedAt: [],
       notes: phases.map(() => ''),
       hintsShown: phases.map(() => 0),
     };
-    this.#persist();
-    this.#enterPhase(true);
+    if (this.#persist()) this.#enterPhase(true);
   }
 
   #show(stage: Stage): void {
@@ -106,14 +176,14 @@ class DrillApp extends HTMLElement {
     const drill = this.#drill;
     const prompt = this.#prompt;
     if (!drill || !prompt) return;
-    const reading = readClock(phaseBudgetsMs(drill.format, this.#data.phases), drill, Date.now());
+    const reading = readClock(phaseBudgetsMs(drill.format, this.#data.phases), drill, this.#now());
     if (reading.finished) {
       this.#show('assess');
       if (moveFocus) this.#stages.assess.focusTitle();
       return;
     }
     this.#show('run');
-    this.#stages.run.show(drill, prompt, this.#data.phases);
+    this.#stages.run.show(drill, prompt, this.#data.phases, this.#now);
     void this.#renderHints(reading.phase);
     if (moveFocus) this.#stages.run.focusTitle();
   }
@@ -128,9 +198,9 @@ class DrillApp extends HTMLElement {
     const drill = this.#drill;
     if (!drill) return;
     drill.notes[phase] = notes;
-    drill.phaseEndedAt.push(Math.max(Date.now(), drill.phaseEndedAt.at(-1) ?? drill.startedAt));
-    this.#persist();
-    this.#enterPhase(true);
+    drill.phaseEndedAt.push(Math.max(this.#now(), drill.phaseEndedAt.at(-1) ?? drill.startedAt));
+    // Refused when another tab changed the drill: its state is on screen now, this change is dropped.
+    if (this.#persist()) this.#enterPhase(true);
   }
 
   #abandon(): void {
@@ -163,7 +233,7 @@ class DrillApp extends HTMLElement {
     const drill = this.#drill;
     if (!drill) return;
     drill.hintsShown[phase] = (drill.hintsShown[phase] ?? 0) + 1;
-    this.#persist();
+    if (!this.#persist()) return;
     await this.#renderHints(phase);
     this.#stages.run.announceLatestHint();
   }

@@ -46,10 +46,13 @@ export class DrillPhase extends HTMLElement {
     this.stop();
   }
 
-  /** Shows the drill's current phase and starts its clock. */
-  show(drill: ActiveDrill, prompt: DrillPrompt, phases: readonly PhaseInfo[]): void {
+  /**
+   * Shows the drill's current phase and starts its clock. `now` is the drill's
+   * clock (monotonic within the page, from <drill-app>), not the wall clock.
+   */
+  show(drill: ActiveDrill, prompt: DrillPrompt, phases: readonly PhaseInfo[], now: () => number): void {
     const budgets = phaseBudgetsMs(drill.format, phases);
-    const reading = readClock(budgets, drill, Date.now());
+    const reading = readClock(budgets, drill, now());
     const phase = phases[reading.phase];
     if (reading.finished || !phase) return;
     const el = this.#el;
@@ -70,7 +73,7 @@ export class DrillPhase extends HTMLElement {
     el.next.textContent = reading.phase === phases.length - 1 ? 'Finish the interview' : 'Next phase';
     el.overrun.hidden = true;
     this.#announcedOverrun = -1;
-    const tick = () => this.#tick(budgets, drill, minutesOf(phase));
+    const tick = () => this.#tick(budgets, drill, minutesOf(phase), now);
     tick();
     this.stop();
     this.#ticker = window.setInterval(tick, 1000);
@@ -97,8 +100,8 @@ export class DrillPhase extends HTMLElement {
     this.#el.title.focus();
   }
 
-  #tick(budgets: readonly number[], drill: ActiveDrill, minutes: number): void {
-    const reading = readClock(budgets, drill, Date.now());
+  #tick(budgets: readonly number[], drill: ActiveDrill, minutes: number, now: () => number): void {
+    const reading = readClock(budgets, drill, now());
     if (reading.finished) return;
     const { timer, overrun, live } = this.#el;
     timer.textContent = reading.overrun

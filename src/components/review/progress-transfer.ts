@@ -1,16 +1,37 @@
 import { loadDrillHistory, mergeDrillHistory, saveDrillHistory } from '../../lib/drill/storage.ts';
 import { emit, html, requiredElement } from '../../lib/dom.ts';
 import { plural } from '../../lib/plural.ts';
-import { buildProgressFile, parseProgressFile, progressFileName } from '../../lib/progress/file.ts';
-import { mergeLogs } from '../../lib/progress/merge.ts';
-import type { ProgressFile, ReviewSettings } from '../../lib/progress/schema.ts';
-import type { ProgressStore } from '../../lib/store/progress-store.ts';
+import { buildProgressFile, progressFileName } from '../../lib/progress/file.ts';
+import {
+  ImportFailedError,
+  startImport,
+  type ImportJob,
+  type ImportProgress,
+} from '../../lib/progress/import-client.ts';
+import type { ImportPreview } from '../../lib/progress/import-protocol.ts';
+import { checkImportSize } from '../../lib/progress/import-size.ts';
+import {
+  describeExport,
+  describeImportFailure,
+  describePreview,
+  describeStage,
+  EXPORT_FAILED,
+  IMPORT_STOPPED,
+  UNREADABLE_EXPORT,
+  UNREADABLE_IMPORT,
+} from '../../lib/progress/import-wording.ts';
+import type { ReviewSettings } from '../../lib/progress/schema.ts';
+import { LogUnreadableError, type ProgressStore } from '../../lib/store/progress-store.ts';
+import { isQuotaError, type StorageHealth } from '../../lib/store/storage-status.ts';
 
 /** Where the progress being exported lives, and where an import goes. */
 export interface TransferSource {
-  store: ProgressStore;
+  /** The store in use now (after a failed write, the session's copy in memory). */
+  store(): ProgressStore;
   /** The settings in use now (they travel in the file). */
   settings(): ReviewSettings;
+  /** Whether the stored log can be read: importing over an unreadable one is refused. */
+  health: StorageHealth;
 }
 
 export type ImportMode = 'merge' | 'replace';
@@ -19,19 +40,24 @@ const required = <T extends Element>(root: ParentNode, selector: string): T =>
   requiredElement<T>(root, selector, 'progress-transfer');
 
 /**
- * <progress-transfer>: "Export progress" and "Import progress" (validate, preview,
- * then merge or replace). After an import it emits `progress-imported`, so the
- * review reloads what changed.
+ * <progress-transfer>: "Export progress" and "Import progress". Files up to
+ * 64 MB are read, validated, compared and written by a module worker, with a
+ * progress bar; leaving while it works asks first. After an import it emits
+ * `progress-imported`, so the review reloads what changed.
  */
 export class ProgressTransfer extends HTMLElement {
   #source: TransferSource | null = null;
-  #pending: ProgressFile | null = null;
+  #job: ImportJob | null = null;
+  #previewed: ImportPreview | null = null;
   readonly #export = required<HTMLButtonElement>(this, '[data-export]');
   readonly #file = required<HTMLInputElement>(this, '[data-import-file]');
   readonly #preview = required<HTMLElement>(this, '[data-import-preview]');
   readonly #summary = required<HTMLElement>(this, '[data-import-summary]');
   readonly #confirm = required<HTMLButtonElement>(this, '[data-import-confirm]');
   readonly #cancel = required<HTMLButtonElement>(this, '[data-import-cancel]');
+  readonly #progress = required<HTMLElement>(this, '[data-import-progress]');
+  readonly #progressBar = required<HTMLProgressElement>(this, '[data-import-progress] progress');
+  readonly #progressText = required<HTMLElement>(this, '[data-import-progress-text]');
   readonly #error = required<HTMLElement>(this, '[data-import-error]');
   readonly #status = required<HTMLElement>(this, '[data-import-status]');
 
@@ -40,6 +66,11 @@ export class ProgressTransfer extends HTMLElement {
     this.#file.addEventListener('change', () => void this.#previewImport());
     this.#cancel.addEventListener('click', () => this.#cancelImport());
     this.#confirm.addEventListener('click', () => void this.#confirmImport());
+  }
+
+  disconnectedCallback(): void {
+    this.#closePreview();
+    this.#working(null);
   }
 
   /** Enables export and import once the progress store is open. */
@@ -52,16 +83,24 @@ export class ProgressTransfer extends HTMLElement {
   async #exportFile(): Promise<void> {
     const source = this.#source;
     if (!source) return;
-    const { entries } = await source.store.load();
+    this.#error.textContent = '';
+    this.#status.textContent = '';
+    let loaded;
+    try {
+      loaded = await source.store().load();
+    } catch (cause) {
+      this.#error.textContent = cause instanceof LogUnreadableError ? UNREADABLE_EXPORT : EXPORT_FAILED;
+      return;
+    }
     const now = Date.now();
-    const file = buildProgressFile(entries, source.settings(), now, loadDrillHistory());
+    const file = buildProgressFile(loaded.entries, source.settings(), now, loadDrillHistory());
     const url = URL.createObjectURL(new Blob([JSON.stringify(file, null, 1)], { type: 'application/json' }));
     const link = html('a', { attrs: { href: url, download: progressFileName(now) } });
     document.body.append(link);
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    this.#status.textContent = `Exported ${plural(file.log.length, 'review')}.`;
+    this.#status.textContent = describeExport(file.log.length, loaded.unreadable);
   }
 
   async #previewImport(): Promise<void> {
@@ -70,21 +109,32 @@ export class ProgressTransfer extends HTMLElement {
     this.#error.textContent = '';
     this.#status.textContent = '';
     if (!source || !file) return;
-    const result = parseProgressFile(await file.text());
+    const refusal = checkImportSize(file.size) ?? (source.health.status().canRate ? null : UNREADABLE_IMPORT);
+    this.#closePreview();
+    if (refusal) {
+      this.#error.textContent = refusal;
+      return;
+    }
+    const store = source.store();
+    // A store in this page's memory cannot be reached from the worker: its log is sent along.
+    const stored = store.persistent ? undefined : (await store.load()).entries;
+    this.#working('Reading the file…');
+    const job = startImport(file, {
+      now: Date.now(),
+      ...(stored ? { stored } : {}),
+      onProgress: (progress) => this.#showProgress(progress),
+    });
+    this.#job = job;
+    const result = await job.preview.catch(() => ({ ok: false as const, message: IMPORT_STOPPED }));
+    if (this.#job !== job) return;
+    this.#working(null);
     if (!result.ok) {
       this.#closePreview();
       this.#error.textContent = result.message;
       return;
     }
-    this.#pending = result.file;
-    const { entries } = await source.store.load();
-    const plan = mergeLogs(entries, result.file.log);
-    const cards = new Set(plan.added.map((entry) => entry.cardId)).size;
-    this.#summary.textContent =
-      `“${file.name}” holds ${plural(result.file.log.length, 'review')}. ` +
-      `Merging adds ${plural(plan.added.length, 'review')} of ${plural(cards, 'card')}; ` +
-      `${plan.unchanged + plan.conflicts} are already here. ` +
-      `Replacing would discard this browser’s ${plural(entries.length, 'review')} and use the file’s settings.`;
+    this.#previewed = result.preview;
+    this.#summary.textContent = describePreview(file.name, result.preview);
     this.#preview.hidden = false;
     this.#preview.querySelector<HTMLInputElement>('input[value="merge"]')?.click();
     this.#preview.focus();
@@ -98,32 +148,64 @@ export class ProgressTransfer extends HTMLElement {
 
   async #confirmImport(): Promise<void> {
     const source = this.#source;
-    const file = this.#pending;
-    if (!source || !file) return;
+    const file = this.#previewed;
+    const job = this.#job;
+    if (!source || !file || !job) return;
     const checked = this.#preview.querySelector<HTMLInputElement>('input[name="import-mode"]:checked');
     const mode: ImportMode = checked?.value === 'replace' ? 'replace' : 'merge';
     this.#confirm.disabled = true;
+    this.#working(`Saving ${plural(file.logLength, 'review')}…`);
     try {
-      const result = await source.store.importLog(file.log, mode, file.settings);
+      const store = source.store();
+      // One IndexedDB transaction, written by the worker: all of it or nothing.
+      const result = store.persistent
+        ? await job.commit(mode)
+        : await store.importLog(await job.entries(), mode, file.settings);
       // Drill history lives beside the review log; a file without drills leaves this browser's alone.
       if (file.drills)
         saveDrillHistory(mode === 'replace' ? file.drills : mergeDrillHistory(loadDrillHistory(), file.drills));
-      emit(this, 'progress-imported', { mode });
+      this.#working('Loading the imported progress…');
+      const reloads: Promise<void>[] = [];
+      emit(this, 'progress-imported', { mode, waitUntil: (work) => reloads.push(work) });
+      await Promise.all(reloads);
       this.#closePreview();
       this.#status.textContent =
         mode === 'replace'
           ? `Progress replaced: ${plural(result.total, 'review')} now stored.`
           : `Imported: ${plural(result.added, 'new review')} added, ${plural(result.total, 'review')} now stored.`;
       this.#file.focus();
-    } catch {
-      this.#error.textContent = 'The import could not be saved (storage is full or blocked). Nothing was changed.';
+    } catch (cause) {
+      const reason = cause instanceof ImportFailedError ? cause.reason : isQuotaError(cause) ? 'quota' : 'other';
+      this.#error.textContent = describeImportFailure(reason);
     } finally {
+      this.#working(null);
       this.#confirm.disabled = false;
     }
   }
 
+  /** While the worker reads or writes, leaving the page would lose the import: the browser asks first. */
+  readonly #guardLeaving = (event: BeforeUnloadEvent): void => event.preventDefault();
+
+  #working(stage: string | null): void {
+    this.#progress.hidden = stage === null;
+    this.#progressText.textContent = stage ?? '';
+    if (stage === null) {
+      window.removeEventListener('beforeunload', this.#guardLeaving);
+      this.#progressBar.removeAttribute('value');
+    } else window.addEventListener('beforeunload', this.#guardLeaving);
+  }
+
+  #showProgress(progress: ImportProgress): void {
+    const text = describeStage(progress);
+    if (this.#progressText.textContent !== text) this.#progressText.textContent = text;
+    if (progress.stage === 'checking' && progress.total > 0) this.#progressBar.value = progress.done / progress.total;
+    else this.#progressBar.removeAttribute('value');
+  }
+
   #closePreview(): void {
-    this.#pending = null;
+    this.#job?.cancel();
+    this.#job = null;
+    this.#previewed = null;
     this.#preview.hidden = true;
     this.#file.value = '';
   }
@@ -134,8 +216,11 @@ declare global {
     'progress-transfer': ProgressTransfer;
   }
   interface HTMLElementEventMap {
-    /** Progress was imported into the store: whatever shows it must reload. */
-    'progress-imported': CustomEvent<{ mode: ImportMode }>;
+    /**
+     * Progress was imported into the store: whatever shows it must reload, and
+     * hands its reload to `waitUntil` so the import reports done only after it.
+     */
+    'progress-imported': CustomEvent<{ mode: ImportMode; waitUntil(work: Promise<void>): void }>;
   }
 }
 

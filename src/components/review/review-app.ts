@@ -4,6 +4,7 @@ import { conceptLabels, filterByConcepts, filterCards, loadDeck } from '../../li
 import { readReviewParams } from '../../lib/review/review-params.ts';
 import { ReviewSession } from '../../lib/review/session.ts';
 import { openProgressStore, type LoadedProgress } from '../../lib/store/progress-store.ts';
+import { StorageHealth } from '../../lib/store/storage-status.ts';
 import { connectSync } from '../../lib/store/sync.ts';
 import { withBase } from '../../lib/urls.ts';
 import { yieldToMain } from '../../lib/yield-to-main.ts';
@@ -20,11 +21,13 @@ const required = <K extends keyof HTMLElementTagNameMap>(root: ParentNode, tag: 
 /**
  * <review-app>: loads the deck and the stored progress, builds the session and
  * hands it to its parts; keeps other tabs in step and answers its parts' events
- * (settings changed, progress imported, card answered).
+ * (settings changed, progress imported). Storage outcomes go to one
+ * `StorageHealth`, whose status the status line shows.
  */
 class ReviewApp extends HTMLElement {
   #session: ReviewSession | null = null;
   #sync = connectSync((message) => void this.#parts.queue.applyRemote(message));
+  readonly #health = new StorageHealth();
   readonly #parts = {
     status: required(this, 'review-status'),
     queue: required(this, 'review-queue'),
@@ -33,9 +36,9 @@ class ReviewApp extends HTMLElement {
   };
 
   connectedCallback(): void {
-    this.addEventListener('review-answered', () => this.#reportStorage());
+    this.#health.subscribe((status) => this.#parts.status.showStorage(status));
     this.addEventListener('review-settings-change', (event) => void this.#changeSettings(event.detail.settings));
-    this.addEventListener('progress-imported', () => void this.#reloadAfterImport());
+    this.addEventListener('progress-imported', (event) => event.detail.waitUntil(this.#reloadAfterImport()));
     void this.#start();
   }
 
@@ -46,7 +49,7 @@ class ReviewApp extends HTMLElement {
 
   async #start(): Promise<void> {
     const { filter, cram, concepts } = readReviewParams(location.search);
-    const [{ store, problem }, deck] = await Promise.all([
+    const [{ store, persistent }, deck] = await Promise.all([
       openProgressStore(),
       loadDeck(this.dataset['deckUrl'] ?? withBase('/deck.json')).catch((error: unknown) => error as Error),
     ]);
@@ -57,36 +60,47 @@ class ReviewApp extends HTMLElement {
     if (concepts.length > 0) this.#parts.queue.showFocus(conceptLabels(deck, concepts));
     // Parsing the deck and replaying the log are the long steps: each gets its own task.
     await yieldToMain();
+    this.#health.record({ kind: persistent ? 'opened' : 'open-failed' });
     let loaded: LoadedProgress;
     let snapshot: unknown;
     try {
       [loaded, snapshot] = await Promise.all([store.load(), store.loadSnapshot().catch(() => undefined)]);
+      const { unreadable, unreadableCards, invalid } = loaded;
+      this.#health.record({ kind: 'read', unreadable, unreadableCards: unreadableCards.length, invalid });
     } catch {
-      loaded = { entries: [], invalid: 0, settings: { ...DEFAULT_SETTINGS } };
+      // Reviewing a log that cannot be read would show reviewed cards as new and write over their history.
+      loaded = { entries: [], invalid: 0, unreadable: 0, unreadableCards: [], settings: { ...DEFAULT_SETTINGS } };
+      this.#health.record({ kind: 'read-failed' });
     }
     await yieldToMain();
+    // A card whose history is partly unreadable sits out, rather than being scheduled from half its log.
+    const incomplete = new Set(loaded.unreadableCards);
     const session = new ReviewSession({
-      cards: filterByConcepts(filterCards(deck, filter), concepts),
+      cards: filterByConcepts(filterCards(deck, filter), concepts).filter((card) => !incomplete.has(card.id)),
       store,
       entries: loaded.entries,
       settings: loaded.settings,
       cram,
       broadcast: (message) => this.#sync.post(message),
       snapshot,
+      health: this.#health,
     });
     this.#session = session;
     if (!session.restoredFromSnapshot) this.#saveSnapshot();
     // Leaving (or hiding) the tab stores the replayed states, so the next visit skips the replay.
     document.addEventListener('visibilitychange', this.#saveSnapshotWhenHidden);
-    this.#parts.status.showStorage({ problem: problem ?? session.storageProblem, invalid: loaded.invalid });
     this.#parts.settings.fill(session.settings);
-    this.#parts.transfer.connectSource({ store, settings: () => session.settings });
+    this.#parts.transfer.connectSource({
+      store: () => session.store,
+      settings: () => session.settings,
+      health: this.#health,
+    });
     await yieldToMain();
+    if (!this.#health.status().canRate) {
+      this.#parts.queue.pause('Reviewing is paused until your saved progress can be read.');
+      return;
+    }
     this.#parts.queue.start(session);
-  }
-
-  #reportStorage(): void {
-    this.#parts.status.showStorage({ problem: this.#session?.storageProblem ?? null, invalid: 0 });
   }
 
   readonly #saveSnapshotWhenHidden = (): void => {
@@ -102,8 +116,7 @@ class ReviewApp extends HTMLElement {
     const session = this.#session;
     if (!session) return;
     await session.updateSettings(settings);
-    this.#parts.settings.confirmSaved();
-    this.#reportStorage();
+    this.#parts.settings.confirmSaved(this.#health.settingsMessage());
     this.#parts.queue.refresh();
   }
 

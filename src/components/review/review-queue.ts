@@ -1,4 +1,4 @@
-import { emit, html, requiredElement } from '../../lib/dom.ts';
+import { html, requiredElement } from '../../lib/dom.ts';
 import { htmlToText } from '../../lib/html-text.ts';
 import { isActivatable, isTyping } from '../../lib/keyboard.ts';
 import { reviewKeyAction } from '../../lib/review/review-keys.ts';
@@ -19,8 +19,8 @@ const required = <T extends Element>(root: ParentNode, selector: string): T =>
 /**
  * <review-queue>: the current card, its buttons and keys (Space/Enter, 1–4,
  * Ctrl/⌘+Z), the counts and the end-of-session summary. It drives the
- * `ReviewSession` it is given and emits `review-answered` after each change to
- * the log, so the status line can say whether it was kept.
+ * `ReviewSession` it is given; whether each answer was kept reaches the status
+ * line through the session's `StorageHealth`, not through the queue.
  */
 export class ReviewQueue extends HTMLElement {
   #session: ReviewSession | null = null;
@@ -64,6 +64,13 @@ export class ReviewQueue extends HTMLElement {
     this.#el.card.hidden = true;
     this.#el.actions.hidden = true;
     this.#el.counts.textContent = `${message} If you are offline, open the review page once while online so it can be saved for offline use.`;
+  }
+
+  /** Reviewing cannot start (the stored log cannot be read): says why instead of showing a card. */
+  pause(message: string): void {
+    this.#el.card.hidden = true;
+    this.#el.actions.hidden = true;
+    this.#el.counts.textContent = message;
   }
 
   /** Says what a `?concepts=` link (drill mode's focused review) narrows the session to. */
@@ -187,7 +194,6 @@ export class ReviewQueue extends HTMLElement {
     try {
       const outcome = await session.rate(grade);
       if (outcome === 'already-rated') this.#announce('This card was just answered in another tab; moving on.');
-      emit(this, 'review-answered', { grade });
       this.next();
       this.#el.show.focus();
       if (!session.current) this.#el.summary.focus();
@@ -255,10 +261,6 @@ export class ReviewQueue extends HTMLElement {
 declare global {
   interface HTMLElementTagNameMap {
     'review-queue': ReviewQueue;
-  }
-  interface HTMLElementEventMap {
-    /** A card was rated and the log written (or not: the status line checks the store). */
-    'review-answered': CustomEvent<{ grade: Grade }>;
   }
 }
 

@@ -29,8 +29,9 @@ export class ReviewSettings extends HTMLElement {
     this.#save.disabled = false;
   }
 
-  confirmSaved(): void {
-    this.#status.textContent = 'Settings saved.';
+  /** Says whether the settings reached storage (`message` comes from the page's storage status). */
+  confirmSaved(message: string): void {
+    this.#status.textContent = message;
   }
 
   readonly #onSubmit = (event: SubmitEvent): void => {

@@ -5,13 +5,24 @@ import { studyDayStart } from '../../lib/srs/day.ts';
 import { restoreOrReplay } from '../../lib/srs/replay-cache.ts';
 import { createScheduler } from '../../lib/srs/scheduler.ts';
 import { dueForecast, masteryByConcept, reviewsPerDay, trueRetention } from '../../lib/srs/stats.ts';
-import { openProgressStore } from '../../lib/store/progress-store.ts';
+import { LogUnreadableError, openProgressStore } from '../../lib/store/progress-store.ts';
 import { withBase } from '../../lib/urls.ts';
 import { masteryTables, percent } from './mastery-tables.ts';
 import { drawForecast, drawHeatmap } from './stats-charts.ts';
 
 const required = (root: ParentNode, selector: string): HTMLElement =>
   requiredElement<HTMLElement>(root, selector, 'review-stats');
+
+/** The status above the charts: how much history they are drawn from, and what is missing from it. */
+function describeHistory(persistent: boolean, reviews: number, unreadable: number): string {
+  if (!persistent)
+    return 'This browser is not letting the site store data (private browsing, or storage is blocked), so there is no review history to show.';
+  const missing =
+    unreadable > 0
+      ? ` ${plural(unreadable, 'stored review')} could not be read and ${unreadable === 1 ? 'is' : 'are'} not counted.`
+      : '';
+  return `${plural(reviews, 'review')} in this browser.${missing}`;
+}
 
 /** <review-stats>: forecast, heatmap, retention and mastery, computed in the browser from the local log. */
 class ReviewStats extends HTMLElement {
@@ -30,11 +41,11 @@ class ReviewStats extends HTMLElement {
   async #draw(): Promise<void> {
     const el = this.#el;
     try {
-      const [{ store, problem }, cards] = await Promise.all([
+      const [{ store, persistent }, cards] = await Promise.all([
         openProgressStore(),
         loadDeck(this.dataset['deckUrl'] ?? withBase('/deck.json')),
       ]);
-      const [{ entries, settings }, snapshot] = await Promise.all([
+      const [{ entries, settings, unreadable }, snapshot] = await Promise.all([
         store.load(),
         store.loadSnapshot().catch(() => undefined),
       ]);
@@ -50,9 +61,15 @@ class ReviewStats extends HTMLElement {
           ? 'No reviews of graduated cards in the last 30 days yet.'
           : `${percent(retention.retention)}: ${retention.passed} of ${plural(retention.reviews, 'review')} of graduated cards were not forgotten (your desired retention is ${percent(settings.desiredRetention)}).`;
       el.mastery.replaceChildren(...masteryTables(cards, masteryByConcept(scheduler, states, cards, now)));
-      el.status.textContent = problem ?? `${plural(entries.length, 'review')} in this browser.`;
+      el.status.textContent = describeHistory(persistent, entries.length, unreadable);
     } catch (error) {
-      el.status.textContent = error instanceof Error ? error.message : 'The statistics could not be loaded.';
+      el.status.textContent =
+        error instanceof LogUnreadableError
+          ? 'Your stored reviews could not be read, so there are no statistics to show. Reload the page to try again.'
+          : // The deck loader's errors are written for users; a storage DOMException is not.
+            error instanceof Error && !(error instanceof DOMException)
+            ? error.message
+            : 'The statistics could not be loaded. Reload the page to try again.';
     }
   }
 }

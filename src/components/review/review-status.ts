@@ -1,16 +1,8 @@
 import { requiredElement } from '../../lib/dom.ts';
-import { plural } from '../../lib/plural.ts';
+import type { StorageStatus } from '../../lib/store/storage-status.ts';
 
 const OFFLINE_TEXT = 'Offline: reviewing still works and progress is saved in this browser.';
 const ONLINE_TEXT = 'Online.';
-
-/** What the status line reports about storage after a load, an answer or a change of settings. */
-export interface StorageReport {
-  /** Why progress cannot be kept, or null when it is being saved. */
-  problem: string | null;
-  /** Stored reviews that failed validation and are ignored. */
-  invalid: number;
-}
 
 /** <review-status>: the network state (kept live) and whether progress is being kept. */
 export class ReviewStatus extends HTMLElement {
@@ -29,12 +21,10 @@ export class ReviewStatus extends HTMLElement {
     window.removeEventListener('offline', this.#showNetwork);
   }
 
-  showStorage({ problem, invalid }: StorageReport): void {
-    this.#storage.textContent = problem
-      ? 'Progress is NOT being saved.'
-      : 'Progress is saved in this browser after every answer.';
-    const notes = [problem, invalid > 0 ? `Ignored ${plural(invalid, 'stored review')} that could not be read.` : null];
-    const text = notes.filter(Boolean).join(' ');
+  /** Shows what the page's one `StorageHealth` says: the headline, and each problem in the warning. */
+  showStorage(status: StorageStatus): void {
+    this.#storage.textContent = status.headline;
+    const text = status.problems.join(' ');
     // Rewriting an unchanged alert would announce it again.
     if (this.#warning.textContent !== text) this.#warning.textContent = text;
   }

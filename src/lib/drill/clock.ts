@@ -92,3 +92,37 @@ export function formatClock(ms: number): string {
   const sign = ms < 0 && seconds > 0 ? '−' : '';
   return `${sign}${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }
+
+/**
+ * Where a page's drill clock starts: the wall clock when the page opened, but
+ * never before the latest instant the drill recorded (its start, or the end of
+ * its last phase). So when the wall clock moved back while the page was closed,
+ * the timer resumes where the drill stood instead of running negative or
+ * freezing until the wall clock catches up; the time it moved back is not
+ * counted. From then on only the monotonic clock moves it.
+ */
+export interface ClockAnchor {
+  /** Epoch milliseconds the drill's clock read at `mono`. */
+  wall: number;
+  /** `performance.now()` at that moment. */
+  mono: number;
+}
+
+/** The latest instant a drill's timeline holds. */
+export function latestInstant(timeline: DrillTimeline): number {
+  return timeline.phaseEndedAt.reduce((latest, at) => Math.max(latest, at), timeline.startedAt);
+}
+
+export function anchorClock(wallNow: number, monoNow: number, notBefore = 0): ClockAnchor {
+  return { wall: Math.max(wallNow, notBefore), mono: monoNow };
+}
+
+/**
+ * The drill's current instant: the anchor moved on by monotonic time only, so a
+ * wall clock set back (or forward) mid-drill neither freezes the timer nor gives
+ * time back, and no phase is recorded as 0 s long because of a jump.
+ */
+export function drillInstant(anchor: ClockAnchor, monoNow: number): number {
+  // Whole milliseconds: stored instants are integers, and performance.now() is not.
+  return Math.round(anchor.wall + Math.max(0, monoNow - anchor.mono));
+}

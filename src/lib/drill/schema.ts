@@ -22,6 +22,11 @@ export const activeDrillSchema = z.strictObject({
   notes: z.array(z.string().check(z.maxLength(100_000))),
   /** How many hint questions the user has revealed, per phase. */
   hintsShown: z.array(z.int().check(z.gte(0))),
+  /**
+   * Bumped by every save: a tab writes only over the revision it last read, so a
+   * stale tab cannot overwrite a newer drill. Optional for drills saved before it.
+   */
+  revision: z.optional(z.int().check(z.gte(0))),
 });
 
 /** One finished, self-assessed drill. */

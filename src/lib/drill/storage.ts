@@ -38,6 +38,49 @@ export function saveActiveDrill(drill: ActiveDrill | null): boolean {
   return write(ACTIVE_KEY, drill);
 }
 
+/** Which stored drill a tab's change is based on: its id and revision, or null for "no drill". */
+export type DrillVersion = { id: string; revision: number } | null;
+
+export function versionOf(drill: ActiveDrill | null): DrillVersion {
+  return drill ? { id: drill.id, revision: drill.revision ?? 0 } : null;
+}
+
+function sameVersion(a: DrillVersion, b: DrillVersion): boolean {
+  return a === null || b === null ? a === b : a.id === b.id && a.revision === b.revision;
+}
+
+export type DrillSaveOutcome =
+  /** Written; `drill` carries its new revision. */
+  | { kind: 'saved'; drill: ActiveDrill | null }
+  /** Another tab changed the drill since `base`: nothing was written, `current` is what storage holds. */
+  | { kind: 'stale'; current: ActiveDrill | null }
+  /** Storage is unavailable or full: the drill goes on in this tab only. */
+  | { kind: 'unavailable' };
+
+/**
+ * Compare-and-set: writes `next` only if storage still holds `base`. localStorage
+ * is synchronous and shared by the tabs of an origin, so the read and the write
+ * below cannot interleave with another tab's in the same origin's event loop.
+ */
+export function saveActiveDrillIfCurrent(next: ActiveDrill | null, base: DrillVersion): DrillSaveOutcome {
+  let text: string | null;
+  try {
+    text = localStorage.getItem(ACTIVE_KEY);
+  } catch {
+    return { kind: 'unavailable' };
+  }
+  let stored: ActiveDrill | null = null;
+  try {
+    const parsed = activeDrillSchema.safeParse(text === null ? null : JSON.parse(text));
+    stored = parsed.success ? parsed.data : null;
+  } catch {
+    // Unreadable text is treated as no drill, as loadActiveDrill does.
+  }
+  if (!sameVersion(versionOf(stored), base)) return { kind: 'stale', current: stored };
+  const saved = next ? { ...next, revision: (stored?.revision ?? 0) + 1 } : null;
+  return write(ACTIVE_KEY, saved) ? { kind: 'saved', drill: saved } : { kind: 'unavailable' };
+}
+
 export function loadDrillHistory(): DrillRecord[] {
   const raw = read(HISTORY_KEY);
   if (!Array.isArray(raw)) return [];

@@ -1,4 +1,5 @@
 import type { DrillRecord } from '../drill/schema.ts';
+import { clampFutureEntries } from './time.ts';
 import {
   PROGRESS_FORMAT,
   PROGRESS_SCHEMA_VERSION,
@@ -9,7 +10,18 @@ import {
   type ReviewSettings,
 } from './schema.ts';
 
-export type ParseResult = { ok: true; file: ProgressFile } | { ok: false; message: string };
+/** How many entries are checked between two progress reports. */
+const PROGRESS_EVERY = 10_000;
+
+export type ParseResult =
+  | {
+      ok: true;
+      file: ProgressFile;
+      /** Entries dated beyond the clock-skew tolerance, moved to the time of reading (see `clampFutureEntries`). */
+      clamped: number;
+      maxAheadMs: number;
+    }
+  | { ok: false; message: string };
 
 /** The export: everything needed to carry progress to another browser. */
 export function buildProgressFile(
@@ -39,7 +51,11 @@ export function progressFileName(now: number): string {
  * Validates an imported file and says plainly what is wrong with a bad one:
  * not JSON, not a Vibe Check progress file, made by a newer version, or damaged.
  */
-export function parseProgressFile(text: string): ParseResult {
+export function parseProgressFile(
+  text: string,
+  now: number,
+  onProgress?: (checked: number, total: number) => void,
+): ParseResult {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -69,16 +85,36 @@ export function parseProgressFile(text: string): ParseResult {
       message: `This file was made by a newer version of Vibe Check (data version ${version}; this page reads up to ${PROGRESS_SCHEMA_VERSION}). Reload the site to update it, then import again. Nothing was changed.`,
     };
   }
-  const parsed = progressFileSchema.safeParse(data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
-    return {
-      ok: false,
-      message: `This progress file is damaged${where}: ${issue?.message ?? 'invalid data'}. Nothing was changed.`,
-    };
+  // The log is checked entry by entry, so a long one can report progress (from a worker).
+  const log = 'log' in data && Array.isArray(data.log) ? (data.log as unknown[]) : null;
+  const parsed = progressFileSchema.safeParse(log ? { ...data, log: [] } : data);
+  const damaged = (issue: { path: PropertyKey[]; message: string } | undefined): ParseResult => {
+    const path = issue?.path ?? [];
+    const where = path.length > 0 ? ` at ${path.join('.')}` : '';
+    const position = path[0] === 'log' && typeof path[1] === 'number' ? ` (review ${path[1] + 1})` : '';
+    const what = /At$/u.test(String(path.at(-1) ?? ''))
+      ? 'the time is not a valid date (epoch milliseconds from 1970 up to the year 275760)'
+      : (issue?.message ?? 'invalid data');
+    return { ok: false, message: `This progress file is damaged${where}${position}: ${what}. Nothing was changed.` };
+  };
+  if (!parsed.success) return damaged(parsed.error.issues[0]);
+  const entries: ReviewEntry[] = [];
+  for (const [i, item] of (log ?? []).entries()) {
+    const entry = reviewEntrySchema.safeParse(item);
+    if (!entry.success) {
+      const issue = entry.error.issues[0];
+      return damaged({ path: ['log', i, ...(issue?.path ?? [])], message: issue?.message ?? 'invalid data' });
+    }
+    entries.push(entry.data);
+    if (onProgress && (i + 1) % PROGRESS_EVERY === 0) onProgress(i + 1, log?.length ?? 0);
   }
-  return { ok: true, file: parsed.data };
+  const dated = clampFutureEntries(entries, now);
+  return {
+    ok: true,
+    file: { ...parsed.data, log: dated.entries },
+    clamped: dated.clamped,
+    maxAheadMs: dated.maxAheadMs,
+  };
 }
 
 /** Validates entries read back from storage, keeping the good ones and counting the rest. */

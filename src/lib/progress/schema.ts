@@ -15,14 +15,17 @@ export const PROGRESS_SCHEMA_VERSION = 1;
 /** 1–4 are Again, Hard, Good, Easy (as in ts-fsrs); 0 means the user reset the card to new. */
 export const RESET_RATING = 0;
 
+/** The largest instant a JavaScript Date can hold (year 275760): later values are not dates at all. */
+export const MAX_EPOCH_MS = 8_640_000_000_000_000;
+
 export const reviewEntrySchema = z.strictObject({
   /** Random id, unique across devices: merging logs by id loses and duplicates nothing. */
   id: z.string().check(z.minLength(8), z.maxLength(64), z.regex(/^[A-Za-z0-9_-]+$/u)),
   /** The deck card's id. Cards removed from the deck keep their entries. */
   cardId: z.string().check(z.minLength(1), z.maxLength(200)),
   rating: z.int().check(z.gte(0), z.lte(4)),
-  /** Epoch milliseconds. */
-  reviewedAt: z.int().check(z.gt(0)),
+  /** Epoch milliseconds, within the range a Date can hold. */
+  reviewedAt: z.int().check(z.gt(0), z.lte(MAX_EPOCH_MS)),
   /** The card's content hash when it was reviewed: a different hash in the deck means it was edited since. */
   cardHash: z.string().check(z.regex(/^[0-9a-f]{16}$/u)),
 });

@@ -5,8 +5,15 @@ import { formatInterval, describeInterval } from '../srs/format.ts';
 import { buildQueue, pickNext, type QueueItem, type StudyQueue } from '../srs/queue.ts';
 import { applyEntry, replayCard, replayLog, type ReplayedCard } from '../srs/replay.ts';
 import { logFingerprint, restoreOrReplay, type ReplaySnapshot } from '../srs/replay-cache.ts';
+import { yieldToMain } from '../yield-to-main.ts';
 import { createScheduler, GRADES, type Grade, type Scheduler } from '../srs/scheduler.ts';
-import { MemoryProgressStore, type ProgressStore } from '../store/progress-store.ts';
+import {
+  answeredElsewhere,
+  MemoryProgressStore,
+  type AppendGuard,
+  type ProgressStore,
+} from '../store/progress-store.ts';
+import { StorageHealth } from '../store/storage-status.ts';
 import type { SyncMessage } from '../store/sync.ts';
 
 export interface SessionOptions {
@@ -22,6 +29,8 @@ export interface SessionOptions {
   broadcast?: (message: SyncMessage) => void;
   /** A cached replay from storage; used only if it was made from exactly these entries and settings. */
   snapshot?: unknown;
+  /** Where the outcome of every write is reported (the page's storage status). */
+  health?: StorageHealth;
 }
 
 export interface CurrentCard {
@@ -30,6 +39,8 @@ export interface CurrentCard {
   shownAt: number;
   /** The card changed since it was last reviewed (its hash differs). */
   edited: boolean;
+  /** Ids of the card's entries this tab knew when it showed the card. */
+  knownIds: ReadonlySet<string>;
 }
 
 export interface ButtonPreview {
@@ -46,9 +57,6 @@ export interface Tally {
 }
 
 export type RateOutcome = 'rated' | 'already-rated';
-
-export const STORAGE_FAILED_MESSAGE =
-  'Progress can no longer be saved in this browser (storage is full or was cleared). Reviews continue for this tab only: export progress to keep them.';
 
 /**
  * One review session: today's queue over the chosen cards, ratings appended to
@@ -71,8 +79,8 @@ export class ReviewSession {
   #undo: ReviewEntry[] = [];
   #cramQueue: string[] = [];
   #cramDone: string[] = [];
-  /** Set when storage failed during the session. */
-  storageProblem: string | null = null;
+  /** What happened to the last write: the page's storage status reads it. */
+  readonly health: StorageHealth;
   /** Whether the card states came from the cached snapshot rather than a replay. */
   readonly restoredFromSnapshot: boolean;
   tally: Tally;
@@ -84,6 +92,7 @@ export class ReviewSession {
     this.#now = options.now ?? Date.now;
     this.#broadcast = options.broadcast ?? (() => {});
     this.#store = options.store;
+    this.health = options.health ?? new StorageHealth();
     this.#settings = options.settings;
     this.#scheduler = createScheduler(options.settings);
     for (const entry of options.entries) this.#entries.set(entry.id, entry);
@@ -144,7 +153,8 @@ export class ReviewSession {
   nextLearningIn(): number | null {
     if (this.cram) return null;
     const first = this.queue().learning[0];
-    return first ? Math.max(0, first.due - this.#now()) : null;
+    const wait = first ? first.due - this.#now() : Number.NaN;
+    return Number.isFinite(wait) ? Math.max(0, wait) : null;
   }
 
   /** Moves to the next card; null when the session is over (or waiting on a learning card). */
@@ -157,7 +167,7 @@ export class ReviewSession {
         : { cardId: cramId, kind: 'cram' }
       : pickNext(this.queue(), now);
     const card = next && this.#byId.get(next.cardId);
-    this.#current = next && card ? { card, kind: next.kind, shownAt: now, edited: this.isEdited(card) } : null;
+    this.#current = next && card ? this.#show(card, next.kind, now) : null;
     return this.#current;
   }
 
@@ -201,10 +211,10 @@ export class ReviewSession {
       id: newEntryId(),
       cardId: current.card.id,
       rating: grade,
-      reviewedAt: Math.max(this.#now(), current.shownAt),
+      reviewedAt: this.#stampFor(current.card.id, current.shownAt),
       cardHash: current.card.hash,
     };
-    const result = await this.#append(entry, { notRatedSince: current.shownAt });
+    const result = await this.#append(entry, { notRatedSince: current.shownAt, knownIds: current.knownIds });
     if (result === 'already-rated') {
       await this.#refreshCard(entry.cardId);
       return 'already-rated';
@@ -228,17 +238,16 @@ export class ReviewSession {
     if (!entry) return null;
     try {
       await this.#store.remove(entry.id);
-    } catch {
-      this.#degrade();
+      this.#wrote();
+    } catch (error) {
+      this.#degrade(error);
       await this.#store.remove(entry.id);
     }
     this.#forget(entry);
     this.#broadcast({ type: 'removed', id: entry.id, cardId: entry.cardId });
     this.#count(entry.rating as Grade, -1);
     const card = this.#byId.get(entry.cardId);
-    this.#current = card
-      ? { card, kind: this.#kindOf(card.id), shownAt: this.#now(), edited: this.isEdited(card) }
-      : null;
+    this.#current = card ? this.#show(card, this.#kindOf(card.id), this.#now()) : null;
     return this.#current;
   }
 
@@ -250,11 +259,15 @@ export class ReviewSession {
       id: newEntryId(),
       cardId,
       rating: RESET_RATING,
-      reviewedAt: this.#now(),
+      reviewedAt: this.#stampFor(cardId, this.#now()),
       cardHash: card.hash,
     };
     await this.#append(entry);
-    if (this.#current?.card.id === cardId) this.#current = { ...this.#current, edited: false, kind: 'new' };
+    if (this.#current?.card.id === cardId) {
+      // The reset is this tab's own entry: rating the card next is not "answered elsewhere".
+      const knownIds = new Set([...this.#current.knownIds, entry.id]);
+      this.#current = { ...this.#current, edited: false, kind: 'new', knownIds };
+    }
   }
 
   /** Cards the deck changed since they were last reviewed. */
@@ -268,9 +281,15 @@ export class ReviewSession {
    */
   async applyRemote(message: SyncMessage): Promise<boolean> {
     if (message.type === 'reload') {
-      const loaded = await this.#store.load();
+      const [loaded, snapshot] = await Promise.all([
+        this.#store.load(),
+        this.#store.loadSnapshot().catch(() => undefined),
+      ]);
+      await yieldToMain();
       this.#entries = new Map(loaded.entries.map((entry) => [entry.id, entry]));
-      this.#states = replayLog(this.#scheduler, loaded.entries);
+      await yieldToMain();
+      // An import leaves the replayed states beside the log (the worker computed them): reuse them when they match.
+      this.#states = restoreOrReplay(this.#scheduler, loaded.entries, this.#settings, snapshot).states;
       this.#undo = this.#undo.filter((entry) => this.#entries.has(entry.id));
       return this.#current !== null && this.#ratedSinceShown(this.#current);
     }
@@ -293,14 +312,34 @@ export class ReviewSession {
     this.#states = replayLog(this.#scheduler, [...this.#entries.values()]);
     try {
       await this.#store.saveSettings(settings);
-    } catch {
-      this.#degrade();
+      this.#wrote();
+    } catch (error) {
+      this.#degrade(error);
       await this.#store.saveSettings(settings);
     }
   }
 
+  #show(card: DeckCard, kind: CurrentCard['kind'], now: number): CurrentCard {
+    const knownIds = new Set(
+      [...this.#entries.values()].filter((entry) => entry.cardId === card.id).map((entry) => entry.id),
+    );
+    return { card, kind, shownAt: now, edited: this.isEdited(card), knownIds };
+  }
+
+  /**
+   * The time a new entry for `cardId` is logged at: now, but never before the
+   * card was shown or before its last entry, so the log's time order is the
+   * order things happened here even after the clock went back or an entry came
+   * from a clock that runs a little ahead.
+   */
+  #stampFor(cardId: string, shownAt: number): number {
+    const last = this.#states.get(cardId)?.lastEntryAt ?? 0;
+    return Math.max(this.#now(), shownAt, last + 1);
+  }
+
   #ratedSinceShown(current: CurrentCard): boolean {
-    return [...this.#entries.values()].some((e) => e.cardId === current.card.id && e.reviewedAt >= current.shownAt);
+    const guard = { notRatedSince: current.shownAt, knownIds: current.knownIds };
+    return [...this.#entries.values()].some((e) => e.cardId === current.card.id && answeredElsewhere(e, guard));
   }
 
   #kindOf(cardId: string): CurrentCard['kind'] {
@@ -313,12 +352,13 @@ export class ReviewSession {
     this.tally.byGrade[grade] += delta;
   }
 
-  async #append(entry: ReviewEntry, guard?: { notRatedSince: number }): Promise<'added' | 'already-rated'> {
+  async #append(entry: ReviewEntry, guard?: AppendGuard): Promise<'added' | 'already-rated'> {
     let result: 'added' | 'already-rated';
     try {
       result = await this.#store.append(entry, guard);
-    } catch {
-      this.#degrade();
+      this.#wrote();
+    } catch (error) {
+      this.#degrade(error);
       result = await this.#store.append(entry, guard);
     }
     if (result === 'added') {
@@ -328,11 +368,16 @@ export class ReviewSession {
     return result;
   }
 
+  /** A write reached IndexedDB (writes to memory prove nothing about storage). */
+  #wrote(): void {
+    if (this.#store.persistent) this.health.record({ kind: 'written' });
+  }
+
   /** Storage failed (quota, eviction): carry on in memory and say so. */
-  #degrade(): void {
+  #degrade(error: unknown): void {
     if (!this.#store.persistent) return;
     this.#store = new MemoryProgressStore([...this.#entries.values()], this.#settings);
-    this.storageProblem = STORAGE_FAILED_MESSAGE;
+    this.health.record({ kind: 'write-failed', error });
   }
 
   async #refreshCard(cardId: string): Promise<void> {

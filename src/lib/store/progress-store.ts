@@ -1,4 +1,4 @@
-import type { IDBPDatabase } from 'idb';
+import { unwrap, type IDBPDatabase } from 'idb';
 import { validateStoredEntries } from '../progress/file.ts';
 import { DEFAULT_SETTINGS, settingsSchema, type ReviewEntry, type ReviewSettings } from '../progress/schema.ts';
 import { mergeLogs } from '../progress/merge.ts';
@@ -9,12 +9,35 @@ export interface LoadedProgress {
   entries: ReviewEntry[];
   /** Stored entries that failed validation; they are left in place but ignored. */
   invalid: number;
+  /** Stored entries the browser could not read back (their ids are known, their content is not). */
+  unreadable: number;
+  /** The cards those unreadable entries belong to: their history is incomplete. */
+  unreadableCards: string[];
   settings: ReviewSettings;
+}
+
+/** Not even the keys of the log could be read: nothing about the stored history is known. */
+export class LogUnreadableError extends Error {
+  constructor(cause: unknown) {
+    super('The stored reviews could not be read.', { cause });
+    this.name = 'LogUnreadableError';
+  }
 }
 
 /** Refuses an append: the card was already rated (in another tab) after this tab showed it. */
 export interface AppendGuard {
   notRatedSince: number;
+  /**
+   * The card's entries this tab already knew when it showed the card: they are
+   * not "another tab's answer", whatever their time (an entry dated ahead by
+   * another device's clock must not refuse every rating of its card).
+   */
+  knownIds?: ReadonlySet<string>;
+}
+
+/** Whether `entry`, already stored, means the card was answered elsewhere since it was shown. */
+export function answeredElsewhere(entry: ReviewEntry, guard: AppendGuard): boolean {
+  return entry.reviewedAt >= guard.notRatedSince && !(guard.knownIds?.has(entry.id) ?? false);
 }
 
 export type AppendResult = 'added' | 'already-rated';
@@ -46,6 +69,28 @@ export interface ProgressStore {
   saveSnapshot(snapshot: ReplaySnapshot): Promise<void>;
 }
 
+/**
+ * Runs `work` in `tx` and waits for the commit. When it fails, the
+ * transaction's own error is the cause (QuotaExceededError arrives there, while
+ * each pending request only reports that it was aborted).
+ */
+async function committed<T>(
+  tx: { done: Promise<void>; error: DOMException | null },
+  work: () => Promise<T>,
+): Promise<T> {
+  tx.done.catch(() => {});
+  try {
+    const result = await work();
+    await tx.done;
+    return result;
+  } catch (error) {
+    throw tx.error ?? error;
+  }
+}
+
+/** Entries read per request when loading the log. */
+const LOAD_BATCH = 20_000;
+
 function readSettings(raw: unknown): ReviewSettings {
   const parsed = settingsSchema.safeParse(raw);
   return parsed.success ? parsed.data : { ...DEFAULT_SETTINGS };
@@ -60,34 +105,98 @@ export class IdbProgressStore implements ProgressStore {
   }
 
   async load(): Promise<LoadedProgress> {
-    const tx = this.#db.transaction(['log', 'meta'], 'readonly');
-    const [raw, settings] = await Promise.all([tx.objectStore('log').getAll(), tx.objectStore('meta').get('settings')]);
-    await tx.done;
-    return { ...validateStoredEntries(raw), settings: readSettings(settings) };
+    const settings = await this.#db.get('meta', 'settings').catch(() => undefined);
+    try {
+      return { ...(await this.#loadInBatches()), unreadable: 0, unreadableCards: [], settings: readSettings(settings) };
+    } catch {
+      // One unreadable record (a large value whose file is gone) fails the whole getAll: read entry by entry.
+      const { raw, unreadableCards, unreadable } = await this.#loadEntryByEntry();
+      return { ...validateStoredEntries(raw), unreadable, unreadableCards, settings: readSettings(settings) };
+    }
+  }
+
+  /**
+   * The log in batches of LOAD_BATCH entries, each read and validated in its own
+   * task: a log of hundreds of thousands of reviews never blocks the page for long.
+   */
+  async #loadInBatches(): Promise<{ entries: ReviewEntry[]; invalid: number }> {
+    const entries: ReviewEntry[] = [];
+    let invalid = 0;
+    let after: string | undefined;
+    for (;;) {
+      const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
+      const batch = await this.#db.getAll('log', range, LOAD_BATCH);
+      const checked = validateStoredEntries(batch);
+      for (const entry of checked.entries) entries.push(entry);
+      invalid += checked.invalid;
+      if (batch.length < LOAD_BATCH) return { entries, invalid };
+      const last = batch.at(-1) as { id?: unknown } | undefined;
+      if (typeof last?.id !== 'string') return { entries, invalid };
+      after = last.id;
+    }
+  }
+
+  /** Every readable entry, and which cards have entries that cannot be read (keys need no value read). */
+  async #loadEntryByEntry(): Promise<{ raw: unknown[]; unreadable: number; unreadableCards: string[] }> {
+    const keys: [cardId: string, id: string][] = [];
+    try {
+      let cursor = await this.#db.transaction('log').store.index('byCard').openKeyCursor();
+      while (cursor) {
+        keys.push([cursor.key, cursor.primaryKey]);
+        cursor = await cursor.continue();
+      }
+    } catch (error) {
+      throw new LogUnreadableError(error);
+    }
+    const store = unwrap(this.#db).transaction('log', 'readonly').objectStore('log');
+    const raw: unknown[] = [];
+    const unreadableCards = new Set<string>();
+    let unreadable = 0;
+    await Promise.all(
+      keys.map(
+        ([cardId, id]) =>
+          new Promise<void>((resolve) => {
+            const request = store.get(id);
+            request.onsuccess = () => {
+              raw.push(request.result);
+              resolve();
+            };
+            request.onerror = (event) => {
+              // Handled: without this a failed read aborts the transaction and every read after it.
+              event.preventDefault();
+              event.stopPropagation();
+              unreadable++;
+              unreadableCards.add(cardId);
+              resolve();
+            };
+          }),
+      ),
+    );
+    return { raw, unreadable, unreadableCards: [...unreadableCards].sort() };
   }
 
   async append(entry: ReviewEntry, guard?: AppendGuard): Promise<AppendResult> {
     // One readwrite transaction: IndexedDB runs them one at a time, so two tabs
     // rating the same card cannot both pass the check.
     const tx = this.#db.transaction('log', 'readwrite');
-    if (guard) {
-      const existing = await tx.store.index('byCard').getAll(entry.cardId);
-      if (existing.some((e) => e.reviewedAt >= guard.notRatedSince)) {
-        await tx.done;
-        return 'already-rated';
+    return committed(tx, async () => {
+      if (guard) {
+        const existing = await tx.store.index('byCard').getAll(entry.cardId);
+        if (existing.some((e) => answeredElsewhere(e, guard))) return 'already-rated';
       }
-    }
-    await tx.store.add(entry);
-    await tx.done;
-    return 'added';
+      await tx.store.add(entry);
+      return 'added';
+    });
   }
 
   async remove(id: string): Promise<void> {
-    await this.#db.delete('log', id);
+    const tx = this.#db.transaction('log', 'readwrite');
+    await committed(tx, () => tx.store.delete(id));
   }
 
   async saveSettings(settings: ReviewSettings): Promise<void> {
-    await this.#db.put('meta', settings, 'settings');
+    const tx = this.#db.transaction('meta', 'readwrite');
+    await committed(tx, () => tx.store.put(settings, 'settings'));
   }
 
   async loadSnapshot(): Promise<unknown> {
@@ -99,7 +208,7 @@ export class IdbProgressStore implements ProgressStore {
   }
 
   async entriesForCard(cardId: string): Promise<ReviewEntry[]> {
-    return validateStoredEntries(await this.#db.getAllFromIndex('log', 'byCard', cardId)).entries;
+    return validateStoredEntries(await this.#db.getAllFromIndex('log', 'byCard', cardId).catch(() => [])).entries;
   }
 
   async importLog(
@@ -112,7 +221,14 @@ export class IdbProgressStore implements ProgressStore {
     tx.done.catch(() => {});
     const log = tx.objectStore('log');
     try {
-      const current = mode === 'replace' ? [] : validateStoredEntries(await log.getAll()).entries;
+      const current =
+        mode === 'replace'
+          ? []
+          : validateStoredEntries(
+              await log.getAll().catch((error: unknown) => {
+                throw new LogUnreadableError(error);
+              }),
+            ).entries;
       const plan = mergeLogs(current, entries);
       const known = new Map(current.map((entry) => [entry.id, entry]));
       const writes: Promise<unknown>[] = [];
@@ -138,7 +254,7 @@ export class IdbProgressStore implements ProgressStore {
       } catch {
         // Already finished or aborted.
       }
-      throw error;
+      throw error instanceof LogUnreadableError ? error : (tx.error ?? error);
     }
   }
 }
@@ -155,14 +271,17 @@ export class MemoryProgressStore implements ProgressStore {
   }
 
   async load(): Promise<LoadedProgress> {
-    return { entries: [...this.#log.values()], invalid: 0, settings: this.#settings };
+    return {
+      entries: [...this.#log.values()],
+      invalid: 0,
+      unreadable: 0,
+      unreadableCards: [],
+      settings: this.#settings,
+    };
   }
 
   async append(entry: ReviewEntry, guard?: AppendGuard): Promise<AppendResult> {
-    if (
-      guard &&
-      [...this.#log.values()].some((e) => e.cardId === entry.cardId && e.reviewedAt >= guard.notRatedSince)
-    ) {
+    if (guard && [...this.#log.values()].some((e) => e.cardId === entry.cardId && answeredElsewhere(e, guard))) {
       return 'already-rated';
     }
     this.#log.set(entry.id, entry);
@@ -204,8 +323,8 @@ export class MemoryProgressStore implements ProgressStore {
 
 export interface OpenedStore {
   store: ProgressStore;
-  /** Why progress cannot be kept, when the store is in memory. */
-  problem: string | null;
+  /** False when IndexedDB is missing or would not open: the store is in memory. */
+  persistent: boolean;
 }
 
 /** IndexedDB when it works, memory otherwise; asks the browser not to evict the data. */
@@ -214,12 +333,8 @@ export async function openProgressStore(): Promise<OpenedStore> {
     if (typeof indexedDB === 'undefined') throw new Error('no IndexedDB');
     const db = await openProgressDb();
     void navigator.storage?.persist?.().catch(() => false);
-    return { store: new IdbProgressStore(db), problem: null };
+    return { store: new IdbProgressStore(db), persistent: true };
   } catch {
-    return {
-      store: new MemoryProgressStore(),
-      problem:
-        'This browser is not letting the site store data (private browsing, or storage is blocked or full). You can review, but progress will be lost when you close this tab. Export progress before leaving.',
-    };
+    return { store: new MemoryProgressStore(), persistent: false };
   }
 }
