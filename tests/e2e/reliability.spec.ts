@@ -332,7 +332,8 @@ test('the drill timer keeps running when the wall clock jumps back, and no phase
   // After a reload with the clock still behind, the timer resumes from where it stood, not frozen.
   await page.reload();
   await expect(page.locator('[data-phase-title]')).toHaveText(/^Phase 2 of 5/);
-  await expect(page.locator('[data-timer]')).toHaveText('6:00 left');
+  // Phase 2 (success metrics) gets 5 minutes of a 45-minute round (its page's frontmatter).
+  await expect(page.locator('[data-timer]')).toHaveText('5:00 left');
   await page.clock.runFor(5_000);
-  await expect(page.locator('[data-timer]')).toHaveText('5:55 left');
+  await expect(page.locator('[data-timer]')).toHaveText('4:55 left');
 });
