@@ -7,12 +7,13 @@ import { openProgressStore, type LoadedProgress } from '../../lib/store/progress
 import { StorageHealth } from '../../lib/store/storage-status.ts';
 import { connectSync } from '../../lib/store/sync.ts';
 import { withBase } from '../../lib/urls.ts';
+import { whenIdle } from '../../lib/when-idle.ts';
 import { yieldToMain } from '../../lib/yield-to-main.ts';
+import type { TransferSource } from './progress-transfer.ts';
 // The parts upgrade before the app, so it can hand them the session.
-import './progress-transfer.ts';
+import './review-settings.ts';
 import './review-filters.ts';
 import './review-queue.ts';
-import './review-settings.ts';
 import './review-status.ts';
 
 const required = <K extends keyof HTMLElementTagNameMap>(root: ParentNode, tag: K): HTMLElementTagNameMap[K] =>
@@ -36,6 +37,7 @@ class ReviewApp extends HTMLElement {
   };
 
   connectedCallback(): void {
+    this.#loadTransfer();
     this.#health.subscribe((status) => this.#parts.status.showStorage(status));
     this.addEventListener('review-settings-change', (event) => void this.#changeSettings(event.detail.settings));
     this.addEventListener('progress-imported', (event) => event.detail.waitUntil(this.#reloadAfterImport()));
@@ -90,17 +92,26 @@ class ReviewApp extends HTMLElement {
     // Leaving (or hiding) the tab stores the replayed states, so the next visit skips the replay.
     document.addEventListener('visibilitychange', this.#saveSnapshotWhenHidden);
     this.#parts.settings.fill(session.settings);
-    this.#parts.transfer.connectSource({
-      store: () => session.store,
-      settings: () => session.settings,
-      health: this.#health,
-    });
+    this.#connectTransfer({ store: () => session.store, settings: () => session.settings, health: this.#health });
     await yieldToMain();
     if (!this.#health.status().canRate) {
       this.#parts.queue.pause('Reviewing is paused until your saved progress can be read.');
       return;
     }
     this.#parts.queue.start(session);
+  }
+
+  /**
+   * Export and import sit below the card and wait for a click: their code (the file
+   * format, the import worker's client, the wording) loads when the browser is idle,
+   * keeping it out of the review's start-up. Their buttons stay disabled until then.
+   */
+  #loadTransfer(): void {
+    whenIdle(() => void import('./progress-transfer.ts'));
+  }
+
+  #connectTransfer(source: TransferSource): void {
+    void customElements.whenDefined('progress-transfer').then(() => this.#parts.transfer.connectSource(source));
   }
 
   readonly #saveSnapshotWhenHidden = (): void => {
