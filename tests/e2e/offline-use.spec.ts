@@ -100,7 +100,9 @@ for (const site of SITES) {
       await expect(control.locator('[data-save-summary]')).toHaveText(
         `All ${guides.length} guides are saved on this device: reading and full-text search work offline.`,
       );
-      await expect(control.locator('[data-save-storage]')).toHaveText(/^This site stores [\d.]+ (KB|MB) on this device/u);
+      await expect(control.locator('[data-save-storage]')).toHaveText(
+        /^This site stores [\d.]+ (KB|MB) on this device/u,
+      );
       const seen = await progressSeen(page);
       expect(seen.length).toBeGreaterThan(1);
       expect(seen.at(-1)).toMatch(
