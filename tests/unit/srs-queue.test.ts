@@ -71,3 +71,14 @@ test('a new card limit of 0 introduces nothing', () => {
   expect(queue.fresh).toHaveLength(0);
   expect(pickNext(queue, local(11, 10))).toBeNull();
 });
+
+// Regression: at 03:57 a card rated Good (next step in 10 minutes, at 04:07) vanished from
+// the learning count, because 04:07 is past the 4 AM rollover. A learning step belongs to
+// the session it started in, as Anki's learn-ahead treats it.
+test('a learning card due just past the 4 AM rollover stays in the queue within the learn-ahead window', () => {
+  const ratedAt = local(12, 3, 57);
+  const states = replayLog(s, [entry('n1', Rating.Good, ratedAt)]);
+  const queue = buildQueue({ cardIds: ['n1'], states, now: ratedAt, newPerDay: 20 });
+  expect(queue.learning.map((i) => i.cardId)).toEqual(['n1']);
+  expect(pickNext(queue, ratedAt)?.cardId).toBe('n1');
+});

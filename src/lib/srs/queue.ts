@@ -45,6 +45,8 @@ export function countIntroducedToday(states: ReadonlyMap<string, ReplayedCard>, 
 /**
  * Builds today's queue: learning and review cards due before the next 4 AM
  * rollover, then new cards in deck order up to what is left of the daily limit.
+ * A learning card due within the learn-ahead window stays even when that is past
+ * the rollover: a step answered at 03:57 comes back at 04:07 in the same session.
  */
 export function buildQueue({ cardIds, states, now, newPerDay }: QueueInput): StudyQueue {
   const dayEnd = studyDayStart(now, 1);
@@ -59,9 +61,9 @@ export function buildQueue({ cardIds, states, now, newPerDay }: QueueInput): Stu
       continue;
     }
     const due = state.card.due.getTime();
-    if (due >= dayEnd) continue;
-    if (state.card.state === State.Review) review.push({ cardId, kind: 'review', due });
-    else learning.push({ cardId, kind: 'learning', due });
+    if (state.card.state === State.Review) {
+      if (due < dayEnd) review.push({ cardId, kind: 'review', due });
+    } else if (due < Math.max(dayEnd, now + LEARN_AHEAD_MS)) learning.push({ cardId, kind: 'learning', due });
   }
   const byDue = (a: QueueItem, b: QueueItem) => a.due - b.due || (a.cardId < b.cardId ? -1 : 1);
   learning.sort(byDue);
