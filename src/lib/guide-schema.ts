@@ -63,6 +63,11 @@ export const guideSchema = z.strictObject({
   aliases: z.array(nonEmpty).default([]),
   /** Extra search keywords for the page. */
   keywords: z.array(nonEmpty).default([]),
+  /** Phases of the framework (1–5) where this topic comes up in the room; shown under the title. */
+  serves: z
+    .array(z.number().int().min(1).max(5))
+    .default([])
+    .refine((phases) => new Set(phases).size === phases.length, 'lists a phase twice'),
   archetype: archetypeSchema.optional(),
   phase: phaseSchema.optional(),
   practice: promptSchema.optional(),

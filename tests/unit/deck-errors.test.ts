@@ -35,10 +35,11 @@ const CASES: Record<string, string[]> = {
     'page.mdx:1:1: frontmatter "description": Invalid input: expected string, received undefined',
     'page.mdx:3:1: frontmatter "section": Invalid option: expected one of "start-here"|"archetypes"|"phases"|"toolbox"|"wrap-up"|"examples"|"prompts"',
     'page.mdx:5:1: unknown frontmatter key "colour"',
-    'page.mdx:8:3: frontmatter "archetype.tells": Too small: expected array to have >=2 items',
-    'page.mdx:10:21: frontmatter "archetype.recovery[1]": Too small: expected string to have >=1 characters',
+    'page.mdx:6:1: frontmatter "serves": lists a phase twice',
+    'page.mdx:9:3: frontmatter "archetype.tells": Too small: expected array to have >=2 items',
+    'page.mdx:11:21: frontmatter "archetype.recovery[1]": Too small: expected string to have >=1 characters',
     // Card problems in the same file are reported in the same run.
-    'page.mdx:19:39: <Card id="frontmatter-invalid-card-2"> has an empty q',
+    'page.mdx:20:39: <Card id="frontmatter-invalid-card-2"> has an empty q',
   ],
   'duplicate-ids': [
     'start-here/a.mdx:13:1: duplicate id "dup-same" (first used at start-here/a.mdx:9:1)',
