@@ -6,7 +6,7 @@ import { logFingerprint, logFingerprintInSlices } from '../../src/lib/srs/replay
 import { Rating, State } from '../../src/lib/srs/scheduler.ts';
 import { MemoryProgressStore, type ProgressStore } from '../../src/lib/store/progress-store.ts';
 import type { SyncMessage } from '../../src/lib/store/sync.ts';
-import { entry, HASH, OTHER_HASH } from '../fixtures/review/entries.ts';
+import { entry, HASH, mark, OTHER_HASH } from '../fixtures/review/entries.ts';
 
 const T0 = new Date(2026, 0, 5, 10).getTime();
 
@@ -217,4 +217,39 @@ describe('entries dated ahead of this clock never lock a card', () => {
     await session.resetCard('a');
     expect(await session.rate(Rating.Good)).toBe('rated');
   });
+});
+
+test('suspended and buried cards are skipped until unsuspended, or until the next study day', () => {
+  let now = T0;
+  const suspendA = mark('suspend', 'a', T0 - 1000);
+  const buryB = mark('bury', 'b', T0 - 1000);
+  const session = new ReviewSession({
+    cards: [card('a'), card('b'), card('c')],
+    store: new MemoryProgressStore(),
+    entries: [],
+    marks: [suspendA, buryB],
+    settings: { ...DEFAULT_SETTINGS },
+    now: () => now,
+  });
+  expect(session.counts().fresh).toBe(1);
+  expect(session.advance()?.card.id).toBe('c');
+  session.setMarks([suspendA, buryB, mark('unsuspend', 'a', T0)]);
+  expect(session.queue().fresh.map((item) => item.cardId)).toEqual(['a', 'c']);
+  // The next day (past 4 AM) the burial has ended; the suspension was lifted.
+  now = T0 + 86_400_000;
+  expect(session.queue().fresh.map((item) => item.cardId)).toEqual(['a', 'b', 'c']);
+});
+
+test('cram leaves out held cards too', () => {
+  const session = new ReviewSession({
+    cards: [card('a'), card('b')],
+    store: new MemoryProgressStore(),
+    entries: [],
+    marks: [mark('suspend', 'a', T0 - 1)],
+    settings: { ...DEFAULT_SETTINGS },
+    cram: true,
+    now: () => T0,
+  });
+  expect(session.counts().cram).toBe(1);
+  expect(session.advance()?.card.id).toBe('b');
 });

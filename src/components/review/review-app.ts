@@ -71,7 +71,14 @@ class ReviewApp extends HTMLElement {
       this.#health.record({ kind: 'read', unreadable, unreadableCards: unreadableCards.length, invalid });
     } catch {
       // Reviewing a log that cannot be read would show reviewed cards as new and write over their history.
-      loaded = { entries: [], invalid: 0, unreadable: 0, unreadableCards: [], settings: { ...DEFAULT_SETTINGS } };
+      loaded = {
+        entries: [],
+        invalid: 0,
+        unreadable: 0,
+        unreadableCards: [],
+        settings: { ...DEFAULT_SETTINGS },
+        marks: [],
+      };
       this.#health.record({ kind: 'read-failed' });
     }
     await yieldToMain();
@@ -81,6 +88,7 @@ class ReviewApp extends HTMLElement {
       cards: filterByConcepts(filterCards(deck, filter), concepts).filter((card) => !incomplete.has(card.id)),
       store,
       entries: loaded.entries,
+      marks: loaded.marks,
       settings: loaded.settings,
       cram,
       broadcast: (message) => this.#sync.post(message),

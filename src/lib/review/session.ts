@@ -1,6 +1,7 @@
 import type { DeckCard } from '../deck-schema.ts';
 import { newEntryId } from '../progress/entry-id.ts';
-import { RESET_RATING, type ReviewEntry, type ReviewSettings } from '../progress/schema.ts';
+import { RESET_RATING, type MarkEntry, type ReviewEntry, type ReviewSettings } from '../progress/schema.ts';
+import { cardHolds, heldCardIds } from '../srs/holds.ts';
 import { formatInterval, describeInterval } from '../srs/format.ts';
 import { buildQueue, pickNext, type QueueItem, type StudyQueue } from '../srs/queue.ts';
 import { applyEntry, replayCard, replayLog, type ReplayedCard } from '../srs/replay.ts';
@@ -24,6 +25,8 @@ export interface SessionOptions {
   cards: readonly DeckCard[];
   store: ProgressStore;
   entries: readonly ReviewEntry[];
+  /** Suspensions and burials: held cards stay out of the queue and of cram. */
+  marks?: readonly MarkEntry[];
   settings: ReviewSettings;
   /** Cram: go through every card once, Again sends it to the back; the schedule is not touched. */
   cram?: boolean;
@@ -76,6 +79,7 @@ export class ReviewSession {
   #scheduler: Scheduler;
   #settings: ReviewSettings;
   #entries = new Map<string, ReviewEntry>();
+  #marks = new Map<string, MarkEntry>();
   #states: Map<string, ReplayedCard>;
   #current: CurrentCard | null = null;
   /** Entries this tab added, newest last: what Undo takes back. */
@@ -99,10 +103,12 @@ export class ReviewSession {
     this.#settings = options.settings;
     this.#scheduler = createScheduler(options.settings);
     for (const entry of options.entries) this.#entries.set(entry.id, entry);
+    this.setMarks(options.marks ?? []);
     const restored = restoreOrReplay(this.#scheduler, options.entries, options.settings, options.snapshot);
     this.#states = restored.states;
     this.restoredFromSnapshot = restored.reused;
-    this.#cramQueue = options.cards.map((card) => card.id);
+    const held = this.#held();
+    this.#cramQueue = options.cards.map((card) => card.id).filter((id) => !held.has(id));
     this.tally = { reviewed: 0, byGrade: { 1: 0, 2: 0, 3: 0, 4: 0 }, startedAt: this.#now() };
   }
 
@@ -142,7 +148,27 @@ export class ReviewSession {
       states: this.#states,
       now: this.#now(),
       newPerDay: this.#settings.newPerDay,
+      held: this.#held(),
     });
+  }
+
+  /** All suspensions and burials known to this tab. */
+  marks(): MarkEntry[] {
+    return [...this.#marks.values()];
+  }
+
+  /**
+   * Replaces the known marks (after this tab or another suspended, buried or
+   * undid one). The card on screen, when now held, is left for the caller to skip.
+   */
+  setMarks(marks: readonly MarkEntry[]): void {
+    this.#marks = new Map(marks.map((mark) => [mark.id, mark]));
+    const held = this.#held();
+    this.#cramQueue = this.#cramQueue.filter((id) => !held.has(id));
+  }
+
+  #held(): Set<string> {
+    return heldCardIds(cardHolds(this.#marks.values(), this.#now()));
   }
 
   /** New / learning / due counts, including the card on screen. */
@@ -304,6 +330,7 @@ export class ReviewSession {
       });
       this.#entries = entries;
       await yieldToMain();
+      this.setMarks(loaded.marks);
       const restored = await restoreOrReplayInSlices(this.#scheduler, loaded.entries, this.#settings, snapshot);
       this.#states = restored.states;
       this.#undo = this.#undo.filter((entry) => this.#entries.has(entry.id));

@@ -29,6 +29,8 @@ export interface QueueInput {
   states: ReadonlyMap<string, ReplayedCard>;
   now: number;
   newPerDay: number;
+  /** Suspended and buried cards (see `cardHolds`): left out of every list, and of the new-card count. */
+  held?: ReadonlySet<string>;
 }
 
 /** Cards first rated (since their last reset) during the study day containing `now`, across the whole log. */
@@ -47,14 +49,16 @@ export function countIntroducedToday(states: ReadonlyMap<string, ReplayedCard>, 
  * rollover, then new cards in deck order up to what is left of the daily limit.
  * A learning card due within the learn-ahead window stays even when that is past
  * the rollover: a step answered at 03:57 comes back at 04:07 in the same session.
+ * Held (suspended or buried) cards are skipped.
  */
-export function buildQueue({ cardIds, states, now, newPerDay }: QueueInput): StudyQueue {
+export function buildQueue({ cardIds, states, now, newPerDay, held }: QueueInput): StudyQueue {
   const dayEnd = studyDayStart(now, 1);
   const learning: QueueItem[] = [];
   const review: QueueItem[] = [];
   const fresh: QueueItem[] = [];
   const newLeft = Math.max(0, newPerDay - countIntroducedToday(states, now));
   for (const cardId of cardIds) {
+    if (held?.has(cardId)) continue;
     const state = states.get(cardId);
     if (!state || state.card.state === State.New) {
       if (fresh.length < newLeft) fresh.push({ cardId, kind: 'new', due: now });
