@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { DeckCard } from '../../src/lib/deck-schema.ts';
 import { DEFAULT_SETTINGS, RESET_RATING, type ReviewEntry } from '../../src/lib/progress/schema.ts';
 import { ReviewSession } from '../../src/lib/review/session.ts';
+import { logFingerprint, logFingerprintInSlices } from '../../src/lib/srs/replay-cache.ts';
 import { Rating, State } from '../../src/lib/srs/scheduler.ts';
 import { MemoryProgressStore, type ProgressStore } from '../../src/lib/store/progress-store.ts';
 import type { SyncMessage } from '../../src/lib/store/sync.ts';
@@ -169,6 +170,26 @@ describe('a review session', () => {
     expect(session.previews().map((p) => p.label)).toEqual(['10m', '7d', '10d', '17d']);
     await session.updateSettings({ ...DEFAULT_SETTINGS, desiredRetention: 0.97 });
     expect(session.previews().map((p) => p.label)).toEqual(['10m', '2d', '3d', '4d']);
+  });
+});
+
+describe('reloading after an import', () => {
+  test('adopts the settings the import stored and the log it wrote, in one reload', async () => {
+    const { session, store } = makeSession();
+    const imported = { ...DEFAULT_SETTINGS, desiredRetention: 0.8, maximumInterval: 90 };
+    await store.importLog([entry('a', Rating.Good, T0 - 86_400_000)], 'replace', imported);
+    await session.applyRemote({ type: 'reload' });
+    expect(session.settings).toEqual(imported);
+    expect(session.states().get('a')?.card.reps).toBe(1);
+  });
+
+  test('the fingerprint computed in slices equals the one computed at once, whatever the slice size', async () => {
+    const entries = Array.from({ length: 1_001 }, (_, i) => entry(`c${i % 37}`, Rating.Good, T0 + i * 1_000));
+    const expected = logFingerprint(entries, DEFAULT_SETTINGS);
+    for (const slice of [1, 100, 1_000, 5_000]) {
+      expect(await logFingerprintInSlices(entries, DEFAULT_SETTINGS, slice)).toBe(expected);
+    }
+    expect(await logFingerprintInSlices(entries.slice(1), DEFAULT_SETTINGS, 100)).not.toBe(expected);
   });
 });
 

@@ -135,10 +135,9 @@ class ReviewApp extends HTMLElement {
     const session = this.#session;
     if (!session) return;
     this.#sync.post({ type: 'reload' });
+    // One reload reads the log and the settings the import stored (a second read of 370,000
+    // entries, and a second replay for the settings, were most of the wait after a large import).
     await session.applyRemote({ type: 'reload' });
-    const loaded = await session.store.load();
-    if (JSON.stringify(loaded.settings) !== JSON.stringify(session.settings))
-      await session.updateSettings(loaded.settings);
     this.#parts.settings.fill(session.settings);
     this.#parts.queue.next();
   }

@@ -4,8 +4,8 @@ import { RESET_RATING, type ReviewEntry, type ReviewSettings } from '../progress
 import { formatInterval, describeInterval } from '../srs/format.ts';
 import { buildQueue, pickNext, type QueueItem, type StudyQueue } from '../srs/queue.ts';
 import { applyEntry, replayCard, replayLog, type ReplayedCard } from '../srs/replay.ts';
-import { logFingerprint, restoreOrReplay, type ReplaySnapshot } from '../srs/replay-cache.ts';
-import { yieldToMain } from '../yield-to-main.ts';
+import { logFingerprint, restoreOrReplay, restoreOrReplayInSlices, type ReplaySnapshot } from '../srs/replay-cache.ts';
+import { inSlices, yieldToMain } from '../yield-to-main.ts';
 import { createScheduler, GRADES, type Grade, type Scheduler } from '../srs/scheduler.ts';
 import {
   answeredElsewhere,
@@ -15,6 +15,9 @@ import {
 } from '../store/progress-store.ts';
 import { StorageHealth } from '../store/storage-status.ts';
 import type { SyncMessage } from '../store/sync.ts';
+
+/** Log entries indexed per task when a reload brings a whole log (an import of 370,000 reviews, say). */
+const ENTRY_SLICE = 50_000;
 
 export interface SessionOptions {
   /** The cards to review (already filtered), in deck order. */
@@ -285,11 +288,24 @@ export class ReviewSession {
         this.#store.load(),
         this.#store.loadSnapshot().catch(() => undefined),
       ]);
+      // The stored settings are the truth after a reload: an import that replaced them also replayed
+      // the log with them (the worker's snapshot), so adopting them first lets that snapshot match.
+      if (JSON.stringify(loaded.settings) !== JSON.stringify(this.#settings)) {
+        this.#settings = loaded.settings;
+        this.#scheduler = createScheduler(loaded.settings);
+      }
+      // Hundreds of thousands of entries after an import: every pass over them goes in slices.
+      const entries = new Map<string, ReviewEntry>();
+      await inSlices(loaded.entries.length, ENTRY_SLICE, (from, to) => {
+        for (let i = from; i < to; i++) {
+          const entry = loaded.entries[i] as ReviewEntry;
+          entries.set(entry.id, entry);
+        }
+      });
+      this.#entries = entries;
       await yieldToMain();
-      this.#entries = new Map(loaded.entries.map((entry) => [entry.id, entry]));
-      await yieldToMain();
-      // An import leaves the replayed states beside the log (the worker computed them): reuse them when they match.
-      this.#states = restoreOrReplay(this.#scheduler, loaded.entries, this.#settings, snapshot).states;
+      const restored = await restoreOrReplayInSlices(this.#scheduler, loaded.entries, this.#settings, snapshot);
+      this.#states = restored.states;
       this.#undo = this.#undo.filter((entry) => this.#entries.has(entry.id));
       return this.#current !== null && this.#ratedSinceShown(this.#current);
     }
