@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { watchCsp } from './support/csp.ts';
 import { builtPages, distDir, readPage, vibeDistDir } from './support/built-site.ts';
 import { expect, test } from './support/fixtures.ts';
+import { SECTION_IDS } from '../../src/lib/sections.ts';
 
 const pages = builtPages();
-const SECTION = '(start-here|archetypes|phases|toolbox|wrap-up|examples|prompts)';
+const SECTION = `(${SECTION_IDS.join('|')})`;
 const guidePages = pages.filter((p) => new RegExp(`^/${SECTION}/[^/]+/$`, 'u').test(p));
 const sectionPages = pages.filter((p) => new RegExp(`^/${SECTION}/$`, 'u').test(p));
 const sectionOf = (path: string) => path.split('/')[1];
