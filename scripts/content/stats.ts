@@ -10,7 +10,7 @@ import { buildDeckFromDir, countWords, formatProblem, listMdxFiles, parseMdx } f
 function main(dir: string): number {
   const built = buildDeckFromDir(dir);
   if (!built.ok) {
-    for (const problem of built.problems) process.stderr.write(`${formatProblem(problem)}\n`);
+    for (const problem of built.problems) process.stderr.write(`${formatProblem(problem, dir)}\n`);
     return 1;
   }
   const cardsBySource = new Map<string, number>();
@@ -18,7 +18,7 @@ function main(dir: string): number {
 
   const rows = listMdxFiles(dir).map((file) => {
     const parsed = parseMdx(readFileSync(join(dir, file), 'utf8'), file);
-    if (!parsed.ok) throw new Error(formatProblem(parsed.problem));
+    if (!parsed.ok) throw new Error(formatProblem(parsed.problem, dir));
     return { file, words: countWords(parsed.tree), cards: cardsBySource.get(file) ?? 0 };
   });
   const words = rows.reduce((sum, row) => sum + row.words, 0);
