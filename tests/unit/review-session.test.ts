@@ -3,7 +3,8 @@ import type { DeckCard } from '../../src/lib/deck-schema.ts';
 import { DEFAULT_SETTINGS, RESET_RATING, type ReviewEntry } from '../../src/lib/progress/schema.ts';
 import { ReviewSession } from '../../src/lib/review/session.ts';
 import { Rating, State } from '../../src/lib/srs/scheduler.ts';
-import { MemoryProgressStore, type ProgressStore } from '../../src/lib/store/progress-store.ts';
+import { MemoryProgressStore } from '../../src/lib/store/memory-store.ts';
+import type { ProgressStore } from '../../src/lib/store/progress-store.ts';
 import type { SyncMessage } from '../../src/lib/store/sync.ts';
 import { entry, HASH, mark, OTHER_HASH } from '../fixtures/review/entries.ts';
 

@@ -7,7 +7,7 @@ import { mergeLogs, summarizeMerge } from './merge.ts';
 import { logFingerprint } from '../srs/replay-cache.ts';
 import { replayLog } from '../srs/replay.ts';
 import { createScheduler } from '../srs/scheduler.ts';
-import type { ProgressFile } from './schema.ts';
+import type { ProgressFile } from './file-schema.ts';
 
 /**
  * The import's heavy steps, off the page's main thread: a 50 MB file parses and
