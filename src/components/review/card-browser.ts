@@ -7,6 +7,7 @@ import { CardCollection } from '../../lib/review/card-collection.ts';
 import {
   filterRows,
   NO_FILTER,
+  SORT_LABELS,
   sortRows,
   type CardRow,
   type RowFilter,
@@ -125,7 +126,7 @@ class CardBrowser extends HTMLElement {
     this.#el.table.show(
       rows,
       this.#sort,
-      `Your cards, sorted by ${this.#sort.key} (${this.#sort.direction}): ${range}`,
+      `Your cards, sorted by ${SORT_LABELS[this.#sort.key]} (${this.#sort.direction}): ${range}`,
       Date.now(),
     );
     this.#el.pageText.textContent = total === 0 ? '' : `Cards ${range}`;

@@ -145,6 +145,18 @@ export const SORT_KEYS = [
   'lapses',
 ] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
+
+/** Each sort key as the table's caption names it. */
+export const SORT_LABELS: Record<SortKey, string> = {
+  front: 'card',
+  concept: 'concept',
+  state: 'state',
+  due: 'due date',
+  stability: 'stability',
+  retrievability: 'recall now',
+  lastRating: 'last rating',
+  lapses: 'lapses',
+};
 export type SortDirection = 'ascending' | 'descending';
 
 const value = (row: CardRow, key: SortKey): string | number | null => {
