@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { distDir } from './support/built-site.ts';
-import { expect as baseExpect, test } from './support/fixtures.ts';
+import { expect as baseExpect, test, vibeBaseUrl } from './support/fixtures.ts';
 
 // Writes to IndexedDB sit between the steps; on a busy machine that can take a while.
 const expect = baseExpect.configure({ timeout: 20_000 });
@@ -253,4 +253,36 @@ test('the card browser is clean for axe in both themes, with a dialog open too',
   await expect(page.getByRole('dialog')).toBeVisible();
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations.map((v) => `${v.id} ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+});
+
+test('a card suspended in the card browser leaves the review open in another tab at once', async ({
+  page,
+  context,
+}) => {
+  const first = deck.cards[0];
+  if (!first) throw new Error('empty deck');
+  await openReview(page);
+  expect(await frontText(page)).toBe(textOf(first.front));
+  const cards = await context.newPage();
+  await openCards(cards);
+  await cards.getByLabel('Search the cards').fill(first.id);
+  await cards
+    .getByRole('button', { name: /^Suspend: / })
+    .first()
+    .click();
+  await expect(cards.locator('[data-done-text]')).toHaveText('Suspended 1 card.');
+  await expect.poll(() => frontText(page)).not.toBe(textOf(first.front));
+  // And it stays away: the mark reached this tab's session, not just its screen.
+  await page.keyboard.press('Space');
+  await page.keyboard.press('3');
+  await expect(page.locator('[data-grades]')).toBeHidden();
+  expect(await frontText(page)).not.toBe(textOf(first.front));
+});
+
+test('under a base path the card browser loads and its concept links keep the prefix', async ({ page }) => {
+  const base = vibeBaseUrl();
+  await page.goto(new URL('review/cards/', base).href);
+  await expect(page.locator('[data-card-count]')).toContainText('shown of');
+  const href = await page.locator('[data-rows] a').first().getAttribute('href');
+  expect(href).toMatch(/^\/vibe\//u);
 });

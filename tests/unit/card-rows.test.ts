@@ -2,6 +2,7 @@ import { expect, test } from 'vitest';
 import type { DeckCard } from '../../src/lib/deck-schema.ts';
 import { RESET_RATING } from '../../src/lib/progress/schema.ts';
 import { planCardAction } from '../../src/lib/review/card-actions.ts';
+import { CardCollection } from '../../src/lib/review/card-collection.ts';
 import { buildCardRows, filterRows, NO_FILTER, sortRows, type CardRow } from '../../src/lib/review/card-rows.ts';
 import { cardHolds } from '../../src/lib/srs/holds.ts';
 import { replayLog } from '../../src/lib/srs/replay.ts';
@@ -139,4 +140,30 @@ test('a reset is logged after the card’s latest entry, even one dated ahead of
   // Replayed, the reset wins: the card is new again.
   const states = replayLog(scheduler, [...ahead, ...(reset ? [reset] : [])]);
   expect(states.get('a')?.card.state).toBe(0);
+});
+
+test('the collection folds a batch in and takes exactly that batch out again on undo', () => {
+  const now = T0 + DAY;
+  const collection = new CardCollection(
+    cards,
+    {
+      entries: [...log],
+      marks: [...marks],
+      settings: { newPerDay: 20, desiredRetention: 0.9, maximumInterval: 36500 },
+    },
+    undefined,
+  );
+  const states = () => collection.rows(now, (html) => html).map((r) => `${r.id}:${r.state}`);
+  const before = states();
+  const reset = planCardAction(
+    'reset',
+    collection.rows(now, (html) => html),
+    now,
+  );
+  collection.apply(reset, 'added');
+  expect(states()).toEqual(['a:new', 'b:new', 'c:suspended', 'd:new', 'gone:retired']);
+  collection.apply(reset, 'removed');
+  expect(states()).toEqual(before);
+  // The cache it would save is exactly what a replay of the log gives.
+  expect(new Map(collection.snapshot().states)).toEqual(replayLog(scheduler, log));
 });
