@@ -100,6 +100,12 @@ test('a buried card is gone for today and back after the 4 AM rollover; undo bri
 
   await page.getByRole('button', { name: /^Bury until tomorrow/ }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Card buried' })).toBeVisible();
+  // The message and its Undo button are axe-clean in both themes.
+  for (const theme of ['light', 'dark']) {
+    await page.evaluate((t) => (document.documentElement.dataset['theme'] = t), theme);
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.map((v) => `${theme}: ${v.id} ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+  }
   await openReview(page);
   expect(await frontText(page)).not.toBe(textOf(first.front));
   await openCards(page);

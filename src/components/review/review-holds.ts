@@ -30,7 +30,6 @@ export class ReviewHolds extends HTMLElement {
   readonly #el = {
     bury: required<HTMLButtonElement>(this, '[data-hold="bury"]'),
     suspend: required<HTMLButtonElement>(this, '[data-hold="suspend"]'),
-    status: required<HTMLElement>(this, '[data-hold-status]'),
     text: required<HTMLElement>(this, '[data-hold-text]'),
     undo: required<HTMLButtonElement>(this, '[data-hold-undo]'),
   };
@@ -118,7 +117,6 @@ export class ReviewHolds extends HTMLElement {
   #say(text: string, canUndo = true): void {
     this.#el.text.textContent = text;
     this.#el.undo.hidden = !canUndo;
-    this.#el.status.hidden = false;
   }
 }
 
