@@ -278,6 +278,7 @@ test('a card suspended in the card browser leaves the review open in another tab
     .click();
   await expect(cards.locator('[data-done-text]')).toHaveText('Suspended 1 card.');
   await expect.poll(() => frontText(page)).not.toBe(textOf(first.front));
+  await expect(page.locator('[data-live]')).toContainText('suspended or buried in another tab; moving on. New card:');
   // And it stays away: the mark reached this tab's session, not just its screen.
   await page.keyboard.press('Space');
   await page.keyboard.press('3');

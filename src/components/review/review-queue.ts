@@ -115,12 +115,13 @@ export class ReviewQueue extends HTMLElement {
     const session = this.#session;
     if (!session) return;
     if (await session.applyRemote(message)) {
-      this.#announce(
+      this.next();
+      // After the next card's own announcement has been written, so it does not replace this one.
+      const why =
         message.type === 'marks'
           ? 'This card was suspended or buried in another tab; moving on.'
-          : 'This card was answered in another tab; moving on.',
-      );
-      this.next();
+          : 'This card was answered in another tab; moving on.';
+      this.#announce(`${why} ${this.#el.live.textContent ?? ''}`);
     } else this.refresh();
   }
 
