@@ -236,6 +236,7 @@ test('export, then import into a fresh profile: the suspensions come along', asy
   await openReview(other);
   expect(await frontText(other)).toBe(textOf(a.front));
   await other.getByLabel('Import progress').setInputFiles(path);
+  await expect(other.locator('[data-import-summary]')).toContainText('holds 0 reviews and 1 suspension or burial.');
   await other.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(other.locator('[data-import-status]')).toContainText('Imported');
   await expect.poll(() => frontText(other)).toBe(textOf(b.front));

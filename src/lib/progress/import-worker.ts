@@ -49,6 +49,7 @@ async function read(file: Blob, now: number, stored: readonly ProgressFile['log'
     type: 'preview',
     preview: {
       logLength: result.file.log.length,
+      marks: result.file.marks?.length ?? 0,
       clamped: result.clamped,
       maxAheadMs: result.maxAheadMs,
       merge: summarizeMerge(mergeLogs(current, result.file.log)),
