@@ -233,3 +233,22 @@ test('cram leaves out held cards too', () => {
   expect(session.counts().cram).toBe(1);
   expect(session.advance()?.card.id).toBe('b');
 });
+
+test('cram: a suspension undone puts the card back first', () => {
+  const session = new ReviewSession({
+    cards: [card('a'), card('b'), card('c')],
+    store: new MemoryProgressStore(),
+    entries: [],
+    settings: { ...DEFAULT_SETTINGS },
+    cram: true,
+    now: () => T0,
+  });
+  expect(session.advance()?.card.id).toBe('a');
+  const suspend = mark('suspend', 'a', T0);
+  expect(session.applyMarks([suspend], [])).toBe(true);
+  expect(session.counts().cram).toBe(2);
+  expect(session.advance()?.card.id).toBe('b');
+  session.applyMarks([], [suspend.id]);
+  expect(session.counts().cram).toBe(3);
+  expect(session.advance()?.card.id).toBe('a');
+});

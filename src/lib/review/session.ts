@@ -151,8 +151,8 @@ export class ReviewSession {
 
   /** Adds and removes marks (this tab's suspend, bury or undo, or another tab's); true when the card shown is now held. */
   applyMarks(added: readonly MarkEntry[], removed: readonly string[]): boolean {
-    for (const id of removed) this.#marks.delete(id);
-    this.setMarks([...this.#marks.values(), ...added]);
+    const gone = new Set(removed);
+    this.setMarks([...[...this.#marks.values()].filter((mark) => !gone.has(mark.id)), ...added]);
     return this.#current !== null && this.#held().has(this.#current.card.id);
   }
 
@@ -161,9 +161,15 @@ export class ReviewSession {
    * undid one). The card on screen, when now held, is left for the caller to skip.
    */
   setMarks(marks: readonly MarkEntry[]): void {
+    const before = this.#held();
     this.#marks = new Map(marks.map((mark) => [mark.id, mark]));
     const held = this.#held();
     this.#cramQueue = this.#cramQueue.filter((id) => !held.has(id));
+    // Cram: a card freed again (an undone suspension) comes back first, unless it was already crammed.
+    for (const id of before) {
+      if (this.cram && !held.has(id) && this.#byId.has(id) && ![...this.#cramQueue, ...this.#cramDone].includes(id))
+        this.#cramQueue.unshift(id);
+    }
   }
 
   #held(): Set<string> {
