@@ -132,7 +132,7 @@ async function sitesToMeasure(context: BenchContext): Promise<SiteToMeasure[]> {
   ];
 }
 
-async function build(context: BenchContext, outDir: string, contentDir?: string): Promise<string> {
+export async function build(context: BenchContext, outDir: string, contentDir?: string): Promise<string> {
   context.log(`first visit: building ${contentDir ? 'synthetic content' : 'the real content'} into ${outDir}`);
   const cacheDir = join(context.root, resolveDeployment({ OUT_DIR: outDir }).cacheDir);
   const env: NodeJS.ProcessEnv = { OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' };

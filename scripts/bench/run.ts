@@ -3,6 +3,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchContext } from './context.ts';
+import { benchCardBrowser } from './card-browser.ts';
 import { benchDeckBuild, buildRealDeck } from './deck-build.ts';
 import { benchDeckLint } from './deck-lint.ts';
 import { describeMachine, formatMachine } from './machine.ts';
@@ -77,6 +78,7 @@ async function main(): Promise<number> {
     }
     await run('question-search', 'Question search', () => benchQuestionSearch(context, realDeck));
     await run('review', 'Review', () => benchReview(context));
+    await run('card-browser', 'Card browser', () => benchCardBrowser(context));
     await run('progress-import', 'Importing a large progress file', () => benchProgressImport(context));
   } finally {
     cleanUp();

@@ -22,6 +22,7 @@ export const PRECACHE_GLOBS = [
   '404.html',
   'about/index.html',
   'offline/index.html',
+  // The review, its statistics and the card browser (/review/cards/).
   'review/**/index.html',
   'questions/**/index.html',
   'drill/**/index.html',

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { holdKeyAction } from '../../src/lib/review/hold-keys.ts';
 import { reviewKeyAction, type KeyPress, type ReviewKeyState } from '../../src/lib/review/review-keys.ts';
 
 const press = (key: string, modifiers: Partial<KeyPress> = {}): KeyPress => ({
@@ -38,5 +39,26 @@ describe('reviewKeyAction', () => {
     expect(reviewKeyAction(press('Z', { metaKey: true }), answer)).toEqual({ type: 'undo' });
     expect(reviewKeyAction(press('z', { ctrlKey: true, shiftKey: true }), answer)).toBeNull();
     expect(reviewKeyAction(press(' '), done)).toBeNull();
+  });
+});
+
+describe('holdKeyAction', () => {
+  test('- buries and @ suspends (Shift allowed, as @ needs it), with or without the answer showing', () => {
+    expect(holdKeyAction(press('-'))).toBe('bury');
+    expect(holdKeyAction(press('@', { shiftKey: true }))).toBe('suspend');
+  });
+
+  test('no clash with the review keys: they are not hold keys, and hold keys are not review keys', () => {
+    for (const key of [' ', 'Enter', '1', '2', '3', '4', 'z']) expect(holdKeyAction(press(key))).toBeNull();
+    for (const key of ['-', '@']) {
+      expect(reviewKeyAction(press(key), question)).toBeNull();
+      expect(reviewKeyAction(press(key), answer)).toBeNull();
+    }
+  });
+
+  test('with Ctrl, ⌘ or Alt the keys belong to the browser', () => {
+    expect(holdKeyAction(press('-', { ctrlKey: true }))).toBeNull();
+    expect(holdKeyAction(press('-', { metaKey: true }))).toBeNull();
+    expect(holdKeyAction(press('@', { altKey: true, shiftKey: true }))).toBeNull();
   });
 });

@@ -4,7 +4,8 @@ import { DEFAULT_SETTINGS, RESET_RATING, type ReviewEntry } from '../../src/lib/
 import { ReviewSession } from '../../src/lib/review/session.ts';
 import { logFingerprint, logFingerprintInSlices } from '../../src/lib/srs/replay-cache.ts';
 import { Rating, State } from '../../src/lib/srs/scheduler.ts';
-import { MemoryProgressStore, type ProgressStore } from '../../src/lib/store/progress-store.ts';
+import { MemoryProgressStore } from '../../src/lib/store/memory-store.ts';
+import type { ProgressStore } from '../../src/lib/store/progress-store.ts';
 import type { SyncMessage } from '../../src/lib/store/sync.ts';
 import { entry, HASH, mark, OTHER_HASH } from '../fixtures/review/entries.ts';
 
@@ -252,4 +253,23 @@ test('cram leaves out held cards too', () => {
   });
   expect(session.counts().cram).toBe(1);
   expect(session.advance()?.card.id).toBe('b');
+});
+
+test('cram: a suspension undone puts the card back first', () => {
+  const session = new ReviewSession({
+    cards: [card('a'), card('b'), card('c')],
+    store: new MemoryProgressStore(),
+    entries: [],
+    settings: { ...DEFAULT_SETTINGS },
+    cram: true,
+    now: () => T0,
+  });
+  expect(session.advance()?.card.id).toBe('a');
+  const suspend = mark('suspend', 'a', T0);
+  expect(session.applyMarks([suspend], [])).toBe(true);
+  expect(session.counts().cram).toBe(2);
+  expect(session.advance()?.card.id).toBe('b');
+  session.applyMarks([], [suspend.id]);
+  expect(session.counts().cram).toBe(3);
+  expect(session.advance()?.card.id).toBe('a');
 });

@@ -14,6 +14,7 @@ const BUILD: Record<string, string> = {
   'offline/index.html': '<h1>Offline</h1>',
   'review/index.html': '<h1>Review</h1>',
   'review/stats/index.html': '<h1>Stats</h1>',
+  'review/cards/index.html': '<h1>All cards</h1>',
   'questions/index.html': '<h1>Questions</h1>',
   'drill/index.html': '<h1>Drill</h1>',
   'phases/index.html': '<title>Phases · Vibe Check</title>',
@@ -80,6 +81,7 @@ const APP = [
   'pagefind/wasm.en.pagefind',
   'questions.json',
   'questions/index.html',
+  'review/cards/index.html',
   'review/index.html',
   'review/stats/index.html',
 ];

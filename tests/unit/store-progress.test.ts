@@ -3,7 +3,8 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, expect, test } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/lib/progress/schema.ts';
 import { applyMigrations, DB_NAME, MIGRATIONS, openProgressDb, type Migration } from '../../src/lib/store/db.ts';
-import { IdbProgressStore, MemoryProgressStore, openProgressStore } from '../../src/lib/store/progress-store.ts';
+import { MemoryProgressStore } from '../../src/lib/store/memory-store.ts';
+import { IdbProgressStore, openProgressStore } from '../../src/lib/store/progress-store.ts';
 import { entry, mark } from '../fixtures/review/entries.ts';
 
 const T0 = Date.UTC(2026, 0, 5, 10);

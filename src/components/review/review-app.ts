@@ -10,8 +10,8 @@ import { withBase } from '../../lib/urls.ts';
 import { whenIdle } from '../../lib/when-idle.ts';
 import { yieldToMain } from '../../lib/yield-to-main.ts';
 import type { TransferSource } from './progress-transfer.ts';
+import type { ReviewSettings } from './review-settings.ts';
 // The parts upgrade before the app, so it can hand them the session.
-import './review-settings.ts';
 import './review-filters.ts';
 import './review-queue.ts';
 import './review-status.ts';
@@ -37,10 +37,11 @@ class ReviewApp extends HTMLElement {
   };
 
   connectedCallback(): void {
-    this.#loadTransfer();
+    this.#loadIdleParts();
     this.#health.subscribe((status) => this.#parts.status.showStorage(status));
     this.addEventListener('review-settings-change', (event) => void this.#changeSettings(event.detail.settings));
     this.addEventListener('progress-imported', (event) => event.detail.waitUntil(this.#reloadAfterImport()));
+    this.addEventListener('review-holds-change', () => this.#parts.queue.next());
     void this.#start();
   }
 
@@ -99,8 +100,11 @@ class ReviewApp extends HTMLElement {
     if (!session.restoredFromSnapshot) this.#saveSnapshot();
     // Leaving (or hiding) the tab stores the replayed states, so the next visit skips the replay.
     document.addEventListener('visibilitychange', this.#saveSnapshotWhenHidden);
-    this.#parts.settings.fill(session.settings);
+    void this.#settings().then((settings) => settings.fill(session.settings));
     this.#connectTransfer({ store: () => session.store, settings: () => session.settings, health: this.#health });
+    void customElements
+      .whenDefined('review-holds')
+      .then(() => required(this, 'review-holds').connectSession(session, (message) => this.#sync.post(message)));
     await yieldToMain();
     if (!this.#health.status().canRate) {
       this.#parts.queue.pause('Reviewing is paused until your saved progress can be read.');
@@ -110,12 +114,23 @@ class ReviewApp extends HTMLElement {
   }
 
   /**
-   * Export and import sit below the card and wait for a click: their code (the file
-   * format, the import worker's client, the wording) loads when the browser is idle,
-   * keeping it out of the review's start-up. Their buttons stay disabled until then.
+   * Settings, export and import sit below the card, suspend and bury beside it, and
+   * all wait for a click: their code (the file format, the import worker's client,
+   * the wording) loads when the browser is idle, keeping it out of the review's
+   * start-up. Their buttons stay disabled until then.
    */
-  #loadTransfer(): void {
-    whenIdle(() => void import('./progress-transfer.ts'));
+  #loadIdleParts(): void {
+    whenIdle(() => {
+      void import('./review-settings.ts');
+      void import('./review-holds.ts');
+      void import('./progress-transfer.ts');
+    });
+  }
+
+  /** The settings form, once its code has loaded. */
+  async #settings(): Promise<ReviewSettings> {
+    await customElements.whenDefined('review-settings');
+    return this.#parts.settings;
   }
 
   #connectTransfer(source: TransferSource): void {
@@ -135,7 +150,7 @@ class ReviewApp extends HTMLElement {
     const session = this.#session;
     if (!session) return;
     await session.updateSettings(settings);
-    this.#parts.settings.confirmSaved(this.#health.settingsMessage());
+    (await this.#settings()).confirmSaved(this.#health.settingsMessage());
     this.#parts.queue.refresh();
   }
 
@@ -146,7 +161,7 @@ class ReviewApp extends HTMLElement {
     // One reload reads the log and the settings the import stored (a second read of 370,000
     // entries, and a second replay for the settings, were most of the wait after a large import).
     await session.applyRemote({ type: 'reload' });
-    this.#parts.settings.fill(session.settings);
+    (await this.#settings()).fill(session.settings);
     this.#parts.queue.next();
   }
 }

@@ -2,7 +2,7 @@ import { html, requiredElement } from '../../lib/dom.ts';
 import { htmlToText } from '../../lib/html-text.ts';
 import { isActivatable, isTyping } from '../../lib/keyboard.ts';
 import { reviewKeyAction } from '../../lib/review/review-keys.ts';
-import { cardKindLabel, describeSessionEnd } from '../../lib/review/session-wording.ts';
+import { cardKindLabel } from '../../lib/review/card-kind.ts';
 import type { CurrentCard, ReviewSession } from '../../lib/review/session.ts';
 import type { Grade } from '../../lib/srs/scheduler.ts';
 import type { SyncMessage } from '../../lib/store/sync.ts';
@@ -115,8 +115,13 @@ export class ReviewQueue extends HTMLElement {
     const session = this.#session;
     if (!session) return;
     if (await session.applyRemote(message)) {
-      this.#announce('This card was answered in another tab; moving on.');
       this.next();
+      // After the next card's own announcement has been written, so it does not replace this one.
+      const why =
+        message.type === 'marks'
+          ? 'This card was suspended or buried in another tab; moving on.'
+          : 'This card was answered in another tab; moving on.';
+      this.#announce(`${why} ${this.#el.live.textContent ?? ''}`);
     } else this.refresh();
   }
 
@@ -242,15 +247,19 @@ export class ReviewQueue extends HTMLElement {
     el.undo.disabled = !session.canUndo && !session.cram;
     this.#renderCounts();
     const wait = session.nextLearningIn();
-    const text = describeSessionEnd({
-      tally: session.tally,
-      cram: session.cram,
-      now: Date.now(),
-      nextLearningIn: wait,
-    });
     if (wait !== null) this.#waitTimer = setTimeout(() => this.next(), Math.min(wait + 500, LONGEST_TIMEOUT));
-    el.summaryText.textContent = text;
-    this.#announce(`Session complete. ${text}`);
+    // The summary's wording loads when a session ends (the review's start-up budget is full).
+    void import('../../lib/review/session-wording.ts').then(({ describeSessionEnd }) => {
+      if (session.current) return; // A card came back (undo) while it loaded.
+      const text = describeSessionEnd({
+        tally: session.tally,
+        cram: session.cram,
+        now: Date.now(),
+        nextLearningIn: wait,
+      });
+      el.summaryText.textContent = text;
+      this.#announce(`Session complete. ${text}`);
+    });
   }
 
   #announce(text: string): void {

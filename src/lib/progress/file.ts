@@ -1,12 +1,11 @@
 import type { DrillRecord } from '../drill/schema.ts';
+import { progressFileSchema, type ProgressFile } from './file-schema.ts';
 import { clampFutureEntries, clampFutureMarks } from './time.ts';
 import {
   PROGRESS_FORMAT,
   PROGRESS_SCHEMA_VERSION,
-  progressFileSchema,
   reviewEntrySchema,
   type MarkEntry,
-  type ProgressFile,
   type ReviewEntry,
   type ReviewSettings,
 } from './schema.ts';
@@ -119,16 +118,4 @@ export function parseProgressFile(
     clamped: dated.clamped,
     maxAheadMs: dated.maxAheadMs,
   };
-}
-
-/** Validates entries read back from storage, keeping the good ones and counting the rest. */
-export function validateStoredEntries(raw: readonly unknown[]): { entries: ReviewEntry[]; invalid: number } {
-  const entries: ReviewEntry[] = [];
-  let invalid = 0;
-  for (const item of raw) {
-    const result = reviewEntrySchema.safeParse(item);
-    if (result.success) entries.push(result.data);
-    else invalid++;
-  }
-  return { entries, invalid };
 }

@@ -17,6 +17,8 @@ export type ToImportWorker =
 
 export interface ImportPreview {
   logLength: number;
+  /** Suspensions, unsuspensions and burials in the file (merged by id like the log). */
+  marks: number;
   clamped: number;
   maxAheadMs: number;
   merge: MergeSummary;

@@ -40,9 +40,10 @@ export function describeClamped(clamped: number, maxAheadMs: number): string {
 
 /** The preview of an import: what the file holds, what merging adds, what replacing discards. */
 export function describePreview(fileName: string, preview: ImportPreview): string {
-  const { logLength, clamped, maxAheadMs, merge, storedCount } = preview;
+  const { logLength, marks, clamped, maxAheadMs, merge, storedCount } = preview;
+  const held = marks > 0 ? ` and ${plural(marks, 'suspension or burial', 'suspensions and burials')}` : '';
   return (
-    `“${fileName}” holds ${plural(logLength, 'review')}.${describeClamped(clamped, maxAheadMs)} ` +
+    `“${fileName}” holds ${plural(logLength, 'review')}${held}.${describeClamped(clamped, maxAheadMs)} ` +
     `${describeMerge(merge)} ` +
     `Replacing would discard this browser’s ${plural(storedCount, 'review')} and use the file’s settings.`
   );

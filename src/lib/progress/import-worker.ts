@@ -7,7 +7,7 @@ import { mergeLogs, summarizeMerge } from './merge.ts';
 import { logFingerprint } from '../srs/replay-cache.ts';
 import { replayLog } from '../srs/replay.ts';
 import { createScheduler } from '../srs/scheduler.ts';
-import type { ProgressFile } from './schema.ts';
+import type { ProgressFile } from './file-schema.ts';
 
 /**
  * The import's heavy steps, off the page's main thread: a 50 MB file parses and
@@ -49,6 +49,7 @@ async function read(file: Blob, now: number, stored: readonly ProgressFile['log'
     type: 'preview',
     preview: {
       logLength: result.file.log.length,
+      marks: result.file.marks?.length ?? 0,
       clamped: result.clamped,
       maxAheadMs: result.maxAheadMs,
       merge: summarizeMerge(mergeLogs(current, result.file.log)),

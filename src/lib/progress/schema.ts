@@ -1,5 +1,4 @@
 import * as z from 'zod/mini';
-import { drillHistorySchema } from '../drill/schema.ts';
 
 /**
  * What the review app stores and exports. zod/mini keeps these validators small
@@ -11,7 +10,7 @@ import { drillHistorySchema } from '../drill/schema.ts';
 export const PROGRESS_FORMAT = 'vibe-check-progress';
 /** Version of the stored and exported data; a file from a newer version is refused, never guessed at. */
 export const PROGRESS_SCHEMA_VERSION = 2;
-/** Versions this page still imports: version 1 is version 2 without `marks`. */
+/** Versions this page still imports: version 1 is version 2 without `marks` (the file's shape: `file-schema.ts`). */
 export const READABLE_SCHEMA_VERSIONS = [1, 2] as const;
 
 /** 1–4 are Again, Hard, Good, Easy (as in ts-fsrs); 0 means the user reset the card to new. */
@@ -48,7 +47,7 @@ export const MARK_KINDS = ['suspend', 'unsuspend', 'bury'] as const;
  */
 export const markEntrySchema = z.strictObject({
   id: entryIdSchema,
-  kind: z.enum(MARK_KINDS),
+  kind: z.literal(MARK_KINDS),
   cardId: z.string().check(z.minLength(1), z.maxLength(200)),
   /** Epoch milliseconds. */
   at: z.int().check(z.gt(0), z.lte(MAX_EPOCH_MS)),
@@ -87,21 +86,7 @@ export const SETTINGS_LIMITS_MESSAGE =
   `desired retention is between ${desiredRetention.min.toFixed(2)} and ${desiredRetention.max.toFixed(2)}, ` +
   `and the maximum interval is ${maximumInterval.min} to ${maximumInterval.max} days.`;
 
-export const progressFileSchema = z.strictObject({
-  format: z.literal(PROGRESS_FORMAT),
-  schemaVersion: z.literal(READABLE_SCHEMA_VERSIONS),
-  /** Epoch milliseconds. */
-  exportedAt: z.int().check(z.gt(0)),
-  settings: settingsSchema,
-  log: z.array(reviewEntrySchema),
-  /** Finished drills with their self-scores; optional, so files from before drill mode stay valid. */
-  drills: z.optional(drillHistorySchema),
-  /** Suspensions and burials (version 2); absent in version 1 files, which had none. */
-  marks: z.optional(z.array(markEntrySchema)),
-});
-
 export type ReviewEntry = z.infer<typeof reviewEntrySchema>;
 export type MarkEntry = z.infer<typeof markEntrySchema>;
 export type MarkKind = MarkEntry['kind'];
 export type ReviewSettings = z.infer<typeof settingsSchema>;
-export type ProgressFile = z.infer<typeof progressFileSchema>;

@@ -1,20 +1,9 @@
 import { plural } from '../plural.ts';
 import { describeInterval } from '../srs/format.ts';
-import type { CurrentCard, Tally } from './session.ts';
+import type { Tally } from './session.ts';
 
-/** How a screen reader hears which kind of card comes up. */
-export function cardKindLabel(kind: CurrentCard['kind']): string {
-  switch (kind) {
-    case 'cram':
-      return 'Card';
-    case 'new':
-      return 'New card';
-    case 'learning':
-      return 'Learning card';
-    default:
-      return 'Review card';
-  }
-}
+// Loaded when a session ends; the label of each card is needed from the start.
+export { cardKindLabel } from './card-kind.ts';
 
 export interface SessionEnd {
   tally: Tally;

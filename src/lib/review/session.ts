@@ -8,12 +8,7 @@ import { applyEntry, replayCard, replayLog, type ReplayedCard } from '../srs/rep
 import { logFingerprint, restoreOrReplay, restoreOrReplayInSlices, type ReplaySnapshot } from '../srs/replay-cache.ts';
 import { inSlices, yieldToMain } from '../yield-to-main.ts';
 import { createScheduler, GRADES, type Grade, type Scheduler } from '../srs/scheduler.ts';
-import {
-  answeredElsewhere,
-  MemoryProgressStore,
-  type AppendGuard,
-  type ProgressStore,
-} from '../store/progress-store.ts';
+import { answeredElsewhere, type AppendGuard, type ProgressStore } from '../store/progress-store.ts';
 import { StorageHealth } from '../store/storage-status.ts';
 import type { SyncMessage } from '../store/sync.ts';
 
@@ -157,14 +152,27 @@ export class ReviewSession {
     return [...this.#marks.values()];
   }
 
+  /** Adds and removes marks (this tab's suspend, bury or undo, or another tab's); true when the card shown is now held. */
+  applyMarks(added: readonly MarkEntry[], removed: readonly string[]): boolean {
+    const gone = new Set(removed);
+    this.setMarks([...[...this.#marks.values()].filter((mark) => !gone.has(mark.id)), ...added]);
+    return this.#current !== null && this.#held().has(this.#current.card.id);
+  }
+
   /**
    * Replaces the known marks (after this tab or another suspended, buried or
    * undid one). The card on screen, when now held, is left for the caller to skip.
    */
   setMarks(marks: readonly MarkEntry[]): void {
+    const before = this.#held();
     this.#marks = new Map(marks.map((mark) => [mark.id, mark]));
     const held = this.#held();
     this.#cramQueue = this.#cramQueue.filter((id) => !held.has(id));
+    // Cram: a card freed again (an undone suspension) comes back first, unless it was already crammed.
+    for (const id of before) {
+      if (this.cram && !held.has(id) && this.#byId.has(id) && ![...this.#cramQueue, ...this.#cramDone].includes(id))
+        this.#cramQueue.unshift(id);
+    }
   }
 
   #held(): Set<string> {
@@ -269,7 +277,7 @@ export class ReviewSession {
       await this.#store.remove(entry.id);
       this.#wrote();
     } catch (error) {
-      this.#degrade(error);
+      await this.#degrade(error);
       await this.#store.remove(entry.id);
     }
     this.#forget(entry);
@@ -336,6 +344,7 @@ export class ReviewSession {
       this.#undo = this.#undo.filter((entry) => this.#entries.has(entry.id));
       return this.#current !== null && this.#ratedSinceShown(this.#current);
     }
+    if (message.type === 'marks') return this.applyMarks(message.added, message.removed);
     if (message.type === 'appended') {
       if (this.#entries.has(message.entry.id)) return false;
       this.#remember(message.entry);
@@ -357,7 +366,7 @@ export class ReviewSession {
       await this.#store.saveSettings(settings);
       this.#wrote();
     } catch (error) {
-      this.#degrade(error);
+      await this.#degrade(error);
       await this.#store.saveSettings(settings);
     }
   }
@@ -401,7 +410,7 @@ export class ReviewSession {
       result = await this.#store.append(entry, guard);
       this.#wrote();
     } catch (error) {
-      this.#degrade(error);
+      await this.#degrade(error);
       result = await this.#store.append(entry, guard);
     }
     if (result === 'added') {
@@ -417,10 +426,12 @@ export class ReviewSession {
   }
 
   /** Storage failed (quota, eviction): carry on in memory and say so. */
-  #degrade(error: unknown): void {
+  async #degrade(error: unknown): Promise<void> {
     if (!this.#store.persistent) return;
-    this.#store = new MemoryProgressStore([...this.#entries.values()], this.#settings);
     this.health.record({ kind: 'write-failed', error });
+    // Loaded on use: most sessions never need it.
+    const { MemoryProgressStore } = await import('../store/memory-store.ts');
+    this.#store = new MemoryProgressStore([...this.#entries.values()], this.#settings, this.marks());
   }
 
   async #refreshCard(cardId: string): Promise<void> {

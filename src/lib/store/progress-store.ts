@@ -1,96 +1,29 @@
-import { unwrap, type IDBPDatabase } from 'idb';
-import { validateStoredEntries } from '../progress/file.ts';
+import type { IDBPDatabase } from 'idb';
+import { validateStoredEntries, validateStoredMarks } from '../progress/stored.ts';
 import {
   DEFAULT_SETTINGS,
-  markEntrySchema,
   settingsSchema,
   type MarkEntry,
   type ReviewEntry,
   type ReviewSettings,
 } from '../progress/schema.ts';
-import { mergeLogs } from '../progress/merge.ts';
-import { mergeMarks } from '../progress/merge-marks.ts';
+import type { ImportResult } from './import-log.ts';
+import {
+  answeredElsewhere,
+  type AppendGuard,
+  type AppendResult,
+  type LoadedProgress,
+  type LogBatch,
+  type ProgressStore,
+} from './progress-types.ts';
+import { LogUnreadableError } from './log-unreadable.ts';
+
+export { LogUnreadableError };
+export type { ImportResult };
+export { answeredElsewhere } from './progress-types.ts';
+export type { AppendGuard, AppendResult, LoadedProgress, LogBatch, ProgressStore } from './progress-types.ts';
 import type { ReplaySnapshot } from '../srs/replay-cache.ts';
 import { openProgressDb, type ProgressDb } from './db.ts';
-
-export interface LoadedProgress {
-  entries: ReviewEntry[];
-  /** Stored entries that failed validation; they are left in place but ignored. */
-  invalid: number;
-  /** Stored entries the browser could not read back (their ids are known, their content is not). */
-  unreadable: number;
-  /** The cards those unreadable entries belong to: their history is incomplete. */
-  unreadableCards: string[];
-  settings: ReviewSettings;
-  /** Suspensions and burials (invalid stored ones are ignored). */
-  marks: MarkEntry[];
-}
-
-/**
- * Entries and marks written together, all or nothing: a bulk suspend or reset
- * from the card browser. Undo removes exactly this batch again.
- */
-export interface LogBatch {
-  entries: readonly ReviewEntry[];
-  marks: readonly MarkEntry[];
-}
-
-/** Not even the keys of the log could be read: nothing about the stored history is known. */
-export class LogUnreadableError extends Error {
-  constructor(cause: unknown) {
-    super('The stored reviews could not be read.', { cause });
-    this.name = 'LogUnreadableError';
-  }
-}
-
-/** Refuses an append: the card was already rated (in another tab) after this tab showed it. */
-export interface AppendGuard {
-  notRatedSince: number;
-  /**
-   * The card's entries this tab already knew when it showed the card: they are
-   * not "another tab's answer", whatever their time (an entry dated ahead by
-   * another device's clock must not refuse every rating of its card).
-   */
-  knownIds?: ReadonlySet<string>;
-}
-
-/** Whether `entry`, already stored, means the card was answered elsewhere since it was shown. */
-export function answeredElsewhere(entry: ReviewEntry, guard: AppendGuard): boolean {
-  return entry.reviewedAt >= guard.notRatedSince && !(guard.knownIds?.has(entry.id) ?? false);
-}
-
-export type AppendResult = 'added' | 'already-rated';
-
-export interface ImportResult {
-  added: number;
-  total: number;
-}
-
-/**
- * Where progress lives. IndexedDB normally; memory when IndexedDB is missing
- * (private mode) or full, so a session still works and only persistence is lost.
- */
-export interface ProgressStore {
-  readonly persistent: boolean;
-  load(): Promise<LoadedProgress>;
-  append(entry: ReviewEntry, guard?: AppendGuard): Promise<AppendResult>;
-  remove(id: string): Promise<void>;
-  appendBatch(batch: LogBatch): Promise<void>;
-  /** Removes the entries and marks of a batch by id (the undo of `appendBatch`). */
-  removeBatch(batch: LogBatch): Promise<void>;
-  saveSettings(settings: ReviewSettings): Promise<void>;
-  /** Merge by id (default) or replace everything, all or nothing. */
-  importLog(
-    entries: readonly ReviewEntry[],
-    mode: 'merge' | 'replace',
-    settings?: ReviewSettings,
-    marks?: readonly MarkEntry[],
-  ): Promise<ImportResult>;
-  entriesForCard(cardId: string): Promise<ReviewEntry[]>;
-  /** The cached replay (unvalidated: the caller checks it against the log). */
-  loadSnapshot(): Promise<unknown>;
-  saveSnapshot(snapshot: ReplaySnapshot): Promise<void>;
-}
 
 /**
  * Runs `work` in `tx` and waits for the commit. When it fails, the
@@ -114,16 +47,6 @@ async function committed<T>(
 /** Entries read per request when loading the log: reading and validating 5,000 takes about 20 ms on a laptop. */
 const LOAD_BATCH = 5_000;
 
-/** The stored marks that pass validation (a damaged one must not suspend or free a card). */
-function validMarks(raw: readonly unknown[]): MarkEntry[] {
-  const marks: MarkEntry[] = [];
-  for (const item of raw) {
-    const result = markEntrySchema.safeParse(item);
-    if (result.success) marks.push(result.data);
-  }
-  return marks;
-}
-
 function readSettings(raw: unknown): ReviewSettings {
   const parsed = settingsSchema.safeParse(raw);
   return parsed.success ? parsed.data : { ...DEFAULT_SETTINGS };
@@ -139,12 +62,14 @@ export class IdbProgressStore implements ProgressStore {
 
   async load(): Promise<LoadedProgress> {
     const settings = readSettings(await this.#db.get('meta', 'settings').catch(() => undefined));
-    const marks = validMarks(await this.#db.getAll('marks').catch(() => []));
+    const marks = validateStoredMarks(await this.#db.getAll('marks').catch(() => []));
     try {
       return { ...(await this.#loadInBatches()), unreadable: 0, unreadableCards: [], settings, marks };
     } catch {
       // One unreadable record (a large value whose file is gone) fails the whole getAll: read entry by entry.
-      const { raw, unreadableCards, unreadable } = await this.#loadEntryByEntry();
+      // Loaded on use: only a damaged database takes this path.
+      const { loadEntryByEntry } = await import('./load-entry-by-entry.ts');
+      const { raw, unreadableCards, unreadable } = await loadEntryByEntry(this.#db);
       return { ...validateStoredEntries(raw), unreadable, unreadableCards, settings, marks };
     }
   }
@@ -168,45 +93,6 @@ export class IdbProgressStore implements ProgressStore {
       if (typeof last?.id !== 'string') return { entries, invalid };
       after = last.id;
     }
-  }
-
-  /** Every readable entry, and which cards have entries that cannot be read (keys need no value read). */
-  async #loadEntryByEntry(): Promise<{ raw: unknown[]; unreadable: number; unreadableCards: string[] }> {
-    const keys: [cardId: string, id: string][] = [];
-    try {
-      let cursor = await this.#db.transaction('log').store.index('byCard').openKeyCursor();
-      while (cursor) {
-        keys.push([cursor.key, cursor.primaryKey]);
-        cursor = await cursor.continue();
-      }
-    } catch (error) {
-      throw new LogUnreadableError(error);
-    }
-    const store = unwrap(this.#db).transaction('log', 'readonly').objectStore('log');
-    const raw: unknown[] = [];
-    const unreadableCards = new Set<string>();
-    let unreadable = 0;
-    await Promise.all(
-      keys.map(
-        ([cardId, id]) =>
-          new Promise<void>((resolve) => {
-            const request = store.get(id);
-            request.onsuccess = () => {
-              raw.push(request.result);
-              resolve();
-            };
-            request.onerror = (event) => {
-              // Handled: without this a failed read aborts the transaction and every read after it.
-              event.preventDefault();
-              event.stopPropagation();
-              unreadable++;
-              unreadableCards.add(cardId);
-              resolve();
-            };
-          }),
-      ),
-    );
-    return { raw, unreadable, unreadableCards: [...unreadableCards].sort() };
   }
 
   async append(entry: ReviewEntry, guard?: AppendGuard): Promise<AppendResult> {
@@ -271,127 +157,9 @@ export class IdbProgressStore implements ProgressStore {
     settings?: ReviewSettings,
     marks: readonly MarkEntry[] = [],
   ): Promise<ImportResult> {
-    const tx = this.#db.transaction(['log', 'meta', 'marks'], 'readwrite');
-    // On failure the transaction aborts and `done` rejects; the error is rethrown below.
-    tx.done.catch(() => {});
-    const log = tx.objectStore('log');
-    try {
-      const current =
-        mode === 'replace'
-          ? []
-          : validateStoredEntries(
-              await log.getAll().catch((error: unknown) => {
-                throw new LogUnreadableError(error);
-              }),
-            ).entries;
-      const plan = mergeLogs(current, entries);
-      const known = new Map(current.map((entry) => [entry.id, entry]));
-      const writes: Promise<unknown>[] = [];
-      // Every request rejects when the transaction aborts; Promise.all reports the first, the rest are expected.
-      const track = (request: Promise<unknown>) => {
-        request.catch(() => {});
-        writes.push(request);
-      };
-      const markStore = tx.objectStore('marks');
-      const storedMarks = mode === 'replace' ? [] : validMarks(await markStore.getAll());
-      if (mode === 'replace') {
-        track(log.clear());
-        track(markStore.clear());
-        if (settings) track(tx.objectStore('meta').put(settings, 'settings'));
-      }
-      for (const mark of mergeMarks(storedMarks, marks).merged) track(markStore.put(mark));
-      // Added entries and the winners of id conflicts; untouched entries are not rewritten.
-      for (const entry of plan.merged) if (known.get(entry.id) !== entry) track(log.put(entry));
-      await Promise.all(writes);
-      const total = await log.count();
-      await tx.done;
-      return { added: plan.added.length, total };
-    } catch (error) {
-      // Any failure (quota, a bad record) rolls the whole import back.
-      try {
-        tx.abort();
-      } catch {
-        // Already finished or aborted.
-      }
-      throw error instanceof LogUnreadableError ? error : (tx.error ?? error);
-    }
-  }
-}
-
-/** Keeps progress for this page only. */
-export class MemoryProgressStore implements ProgressStore {
-  readonly persistent = false;
-  readonly #log = new Map<string, ReviewEntry>();
-  #marks: MarkEntry[] = [];
-  #settings: ReviewSettings;
-
-  constructor(entries: readonly ReviewEntry[] = [], settings: ReviewSettings = { ...DEFAULT_SETTINGS }) {
-    for (const entry of entries) this.#log.set(entry.id, entry);
-    this.#settings = settings;
-  }
-
-  async load(): Promise<LoadedProgress> {
-    return {
-      entries: [...this.#log.values()],
-      invalid: 0,
-      unreadable: 0,
-      unreadableCards: [],
-      settings: this.#settings,
-      marks: [...this.#marks],
-    };
-  }
-
-  async append(entry: ReviewEntry, guard?: AppendGuard): Promise<AppendResult> {
-    if (guard && [...this.#log.values()].some((e) => e.cardId === entry.cardId && answeredElsewhere(e, guard))) {
-      return 'already-rated';
-    }
-    this.#log.set(entry.id, entry);
-    return 'added';
-  }
-
-  async remove(id: string): Promise<void> {
-    this.#log.delete(id);
-  }
-
-  async appendBatch(batch: LogBatch): Promise<void> {
-    for (const entry of batch.entries) this.#log.set(entry.id, entry);
-    this.#marks = mergeMarks(this.#marks, batch.marks).merged;
-  }
-
-  async removeBatch(batch: LogBatch): Promise<void> {
-    for (const entry of batch.entries) this.#log.delete(entry.id);
-    const gone = new Set(batch.marks.map((mark) => mark.id));
-    this.#marks = this.#marks.filter((mark) => !gone.has(mark.id));
-  }
-
-  async saveSettings(settings: ReviewSettings): Promise<void> {
-    this.#settings = settings;
-  }
-
-  async loadSnapshot(): Promise<unknown> {
-    return undefined;
-  }
-
-  async saveSnapshot(): Promise<void> {
-    // Nothing survives the tab anyway.
-  }
-
-  async entriesForCard(cardId: string): Promise<ReviewEntry[]> {
-    return [...this.#log.values()].filter((e) => e.cardId === cardId);
-  }
-
-  async importLog(
-    entries: readonly ReviewEntry[],
-    mode: 'merge' | 'replace',
-    settings?: ReviewSettings,
-    marks: readonly MarkEntry[] = [],
-  ): Promise<ImportResult> {
-    const plan = mergeLogs(mode === 'replace' ? [] : [...this.#log.values()], entries);
-    this.#marks = mergeMarks(mode === 'replace' ? [] : this.#marks, marks).merged;
-    this.#log.clear();
-    for (const entry of plan.merged) this.#log.set(entry.id, entry);
-    if (mode === 'replace' && settings) this.#settings = settings;
-    return { added: plan.added.length, total: this.#log.size };
+    // Loaded on use: the review page's start-up never imports.
+    const { importIntoDb } = await import('./import-log.ts');
+    return importIntoDb(this.#db, entries, mode, settings, marks);
   }
 }
 
@@ -409,6 +177,7 @@ export async function openProgressStore(): Promise<OpenedStore> {
     void navigator.storage?.persist?.().catch(() => false);
     return { store: new IdbProgressStore(db), persistent: true };
   } catch {
+    const { MemoryProgressStore } = await import('./memory-store.ts');
     return { store: new MemoryProgressStore(), persistent: false };
   }
 }

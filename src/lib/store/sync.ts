@@ -1,8 +1,12 @@
-import type { ReviewEntry } from '../progress/schema.ts';
+import type { MarkEntry, ReviewEntry } from '../progress/schema.ts';
 
 /** What one tab tells the others after changing the log. */
 export type SyncMessage =
-  { type: 'appended'; entry: ReviewEntry } | { type: 'removed'; id: string; cardId: string } | { type: 'reload' };
+  | { type: 'appended'; entry: ReviewEntry }
+  | { type: 'removed'; id: string; cardId: string }
+  /** Suspensions or burials made (or undone) elsewhere. */
+  | { type: 'marks'; added: MarkEntry[]; removed: string[] }
+  | { type: 'reload' };
 
 const CHANNEL = 'vibe-check-progress';
 

@@ -1,0 +1,97 @@
+import { DEFAULT_SETTINGS, type MarkEntry, type ReviewEntry, type ReviewSettings } from '../progress/schema.ts';
+import type { ImportResult } from './import-log.ts';
+import {
+  answeredElsewhere,
+  type AppendGuard,
+  type AppendResult,
+  type LoadedProgress,
+  type LogBatch,
+  type ProgressStore,
+} from './progress-types.ts';
+
+/** Keeps progress for this page only. */
+export class MemoryProgressStore implements ProgressStore {
+  readonly persistent = false;
+  readonly #log = new Map<string, ReviewEntry>();
+  readonly #marks = new Map<string, MarkEntry>();
+  #settings: ReviewSettings;
+
+  constructor(
+    entries: readonly ReviewEntry[] = [],
+    settings: ReviewSettings = { ...DEFAULT_SETTINGS },
+    marks: readonly MarkEntry[] = [],
+  ) {
+    for (const entry of entries) this.#log.set(entry.id, entry);
+    for (const mark of marks) this.#marks.set(mark.id, mark);
+    this.#settings = settings;
+  }
+
+  async load(): Promise<LoadedProgress> {
+    return {
+      entries: [...this.#log.values()],
+      invalid: 0,
+      unreadable: 0,
+      unreadableCards: [],
+      settings: this.#settings,
+      marks: [...this.#marks.values()],
+    };
+  }
+
+  async append(entry: ReviewEntry, guard?: AppendGuard): Promise<AppendResult> {
+    if (guard && [...this.#log.values()].some((e) => e.cardId === entry.cardId && answeredElsewhere(e, guard))) {
+      return 'already-rated';
+    }
+    this.#log.set(entry.id, entry);
+    return 'added';
+  }
+
+  async remove(id: string): Promise<void> {
+    this.#log.delete(id);
+  }
+
+  async appendBatch(batch: LogBatch): Promise<void> {
+    for (const entry of batch.entries) this.#log.set(entry.id, entry);
+    for (const mark of batch.marks) this.#marks.set(mark.id, mark);
+  }
+
+  async removeBatch(batch: LogBatch): Promise<void> {
+    for (const entry of batch.entries) this.#log.delete(entry.id);
+    for (const mark of batch.marks) this.#marks.delete(mark.id);
+  }
+
+  async saveSettings(settings: ReviewSettings): Promise<void> {
+    this.#settings = settings;
+  }
+
+  async loadSnapshot(): Promise<unknown> {
+    return undefined;
+  }
+
+  async saveSnapshot(): Promise<void> {
+    // Nothing survives the tab anyway.
+  }
+
+  async entriesForCard(cardId: string): Promise<ReviewEntry[]> {
+    return [...this.#log.values()].filter((e) => e.cardId === cardId);
+  }
+
+  async importLog(
+    entries: readonly ReviewEntry[],
+    mode: 'merge' | 'replace',
+    settings?: ReviewSettings,
+    marks: readonly MarkEntry[] = [],
+  ): Promise<ImportResult> {
+    const [{ mergeLogs }, { mergeMarks }] = await Promise.all([
+      import('../progress/merge.ts'),
+      import('../progress/merge-marks.ts'),
+    ]);
+    const plan = mergeLogs(mode === 'replace' ? [] : [...this.#log.values()], entries);
+    const merged = mergeMarks(mode === 'replace' ? [] : [...this.#marks.values()], marks).merged;
+    this.#marks.clear();
+    for (const mark of merged) this.#marks.set(mark.id, mark);
+    this.#log.clear();
+    for (const entry of plan.merged) this.#log.set(entry.id, entry);
+    if (mode === 'replace' && settings) this.#settings = settings;
+    return { added: plan.added.length, total: this.#log.size };
+  }
+}

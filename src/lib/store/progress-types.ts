@@ -1,0 +1,74 @@
+import type { MarkEntry, ReviewEntry, ReviewSettings } from '../progress/schema.ts';
+import type { ReplaySnapshot } from '../srs/replay-cache.ts';
+import type { ImportResult } from './import-log.ts';
+
+/*
+ * The progress store's contract, apart from its two implementations: IndexedDB
+ * (progress-store.ts) and memory (memory-store.ts, loaded only when needed).
+ */
+
+export interface LoadedProgress {
+  entries: ReviewEntry[];
+  /** Stored entries that failed validation; they are left in place but ignored. */
+  invalid: number;
+  /** Stored entries the browser could not read back (their ids are known, their content is not). */
+  unreadable: number;
+  /** The cards those unreadable entries belong to: their history is incomplete. */
+  unreadableCards: string[];
+  settings: ReviewSettings;
+  /** Suspensions and burials (invalid stored ones are ignored). */
+  marks: MarkEntry[];
+}
+
+/**
+ * Entries and marks written together, all or nothing: a bulk suspend or reset
+ * from the card browser. Undo removes exactly this batch again.
+ */
+export interface LogBatch {
+  entries: readonly ReviewEntry[];
+  marks: readonly MarkEntry[];
+}
+
+/** Refuses an append: the card was already rated (in another tab) after this tab showed it. */
+export interface AppendGuard {
+  notRatedSince: number;
+  /**
+   * The card's entries this tab already knew when it showed the card: they are
+   * not "another tab's answer", whatever their time (an entry dated ahead by
+   * another device's clock must not refuse every rating of its card).
+   */
+  knownIds?: ReadonlySet<string>;
+}
+
+/** Whether `entry`, already stored, means the card was answered elsewhere since it was shown. */
+export function answeredElsewhere(entry: ReviewEntry, guard: AppendGuard): boolean {
+  return entry.reviewedAt >= guard.notRatedSince && !(guard.knownIds?.has(entry.id) ?? false);
+}
+
+export type AppendResult = 'added' | 'already-rated';
+
+/**
+ * Where progress lives. IndexedDB normally; memory when IndexedDB is missing
+ * (private mode) or full, so a session still works and only persistence is lost.
+ */
+export interface ProgressStore {
+  readonly persistent: boolean;
+  load(): Promise<LoadedProgress>;
+  append(entry: ReviewEntry, guard?: AppendGuard): Promise<AppendResult>;
+  remove(id: string): Promise<void>;
+  appendBatch(batch: LogBatch): Promise<void>;
+  /** Removes the entries and marks of a batch by id (the undo of `appendBatch`). */
+  removeBatch(batch: LogBatch): Promise<void>;
+  saveSettings(settings: ReviewSettings): Promise<void>;
+  /** Merge by id (default) or replace everything, all or nothing. */
+  importLog(
+    entries: readonly ReviewEntry[],
+    mode: 'merge' | 'replace',
+    settings?: ReviewSettings,
+    marks?: readonly MarkEntry[],
+  ): Promise<ImportResult>;
+  entriesForCard(cardId: string): Promise<ReviewEntry[]>;
+  /** The cached replay (unvalidated: the caller checks it against the log). */
+  loadSnapshot(): Promise<unknown>;
+  saveSnapshot(snapshot: ReplaySnapshot): Promise<void>;
+}
