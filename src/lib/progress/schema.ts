@@ -18,6 +18,9 @@ export const RESET_RATING = 0;
 /** The largest instant a JavaScript Date can hold (year 275760): later values are not dates at all. */
 export const MAX_EPOCH_MS = 8_640_000_000_000_000;
 
+/** Places a rating can be made other than /review/ (which writes no `source`). */
+export const REVIEW_SOURCES = ['reading'] as const;
+
 export const reviewEntrySchema = z.strictObject({
   /** Random id, unique across devices: merging logs by id loses and duplicates nothing. */
   id: z.string().check(z.minLength(8), z.maxLength(64), z.regex(/^[A-Za-z0-9_-]+$/u)),
@@ -28,6 +31,12 @@ export const reviewEntrySchema = z.strictObject({
   reviewedAt: z.int().check(z.gt(0), z.lte(MAX_EPOCH_MS)),
   /** The card's content hash when it was reviewed: a different hash in the deck means it was edited since. */
   cardHash: z.string().check(z.regex(/^[0-9a-f]{16}$/u)),
+  /**
+   * Where the rating was made: `reading` for a prompt answered inside a guide.
+   * Absent for /review/ (and in every file written before guides could grade),
+   * so older files still import; scheduling treats both alike.
+   */
+  source: z.optional(z.enum(REVIEW_SOURCES)),
 });
 
 export const DEFAULT_SETTINGS = {
