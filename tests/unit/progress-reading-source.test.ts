@@ -39,8 +39,8 @@ test('an unknown source is refused with the place it is at, and nothing is impor
 });
 
 test('merge keeps the source, and two copies of one id that differ only in source resolve the same way in any order', () => {
-  const stripped = { ...fromGuide, source: undefined };
-  delete stripped.source;
+  const { source, ...stripped } = fromGuide;
+  expect(source).toBe('reading');
   const left = mergeLogs([fromGuide], [stripped]).merged;
   const right = mergeLogs([stripped], [fromGuide]).merged;
   expect(left).toEqual(right);

@@ -12,8 +12,7 @@ export const PROGRESS_FORMAT = 'vibe-check-progress';
 /** Version of the stored and exported data; a file from a newer version is refused, never guessed at. */
 export const PROGRESS_SCHEMA_VERSION = 1;
 
-/** 1–4 are Again, Hard, Good, Easy (as in ts-fsrs); 0 means the user reset the card to new. */
-export const RESET_RATING = 0;
+export { RESET_RATING } from './ratings.ts';
 
 /** The largest instant a JavaScript Date can hold (year 275760): later values are not dates at all. */
 export const MAX_EPOCH_MS = 8_640_000_000_000_000;

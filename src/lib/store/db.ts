@@ -1,14 +1,15 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import type { ReviewEntry, ReviewSettings } from '../progress/schema.ts';
 import type { ReplaySnapshot } from '../srs/replay-cache.ts';
+import type { GuideVisits } from './visits.ts';
 
 export const DB_NAME = 'vibe-check-progress';
 
 export interface ProgressDb extends DBSchema {
   /** The append-only review log, keyed by entry id. */
   log: { key: string; value: ReviewEntry; indexes: { byCard: string } };
-  /** Small records: the user's settings, and a cache of the replayed card states. */
-  meta: { key: 'settings' | 'snapshot'; value: ReviewSettings | ReplaySnapshot };
+  /** Small records: the user's settings, a cache of the replayed card states, the guides opened. */
+  meta: { key: 'settings' | 'snapshot' | 'visits'; value: ReviewSettings | ReplaySnapshot | GuideVisits };
 }
 
 type UpgradeTx = IDBPTransaction<ProgressDb, ('log' | 'meta')[], 'versionchange'>;

@@ -4,6 +4,7 @@ import { DEFAULT_SETTINGS, settingsSchema, type ReviewEntry, type ReviewSettings
 import { mergeLogs } from '../progress/merge.ts';
 import type { ReplaySnapshot } from '../srs/replay-cache.ts';
 import { openProgressDb, type ProgressDb } from './db.ts';
+import { loadVisits } from './visits.ts';
 
 export interface LoadedProgress {
   entries: ReviewEntry[];
@@ -57,6 +58,10 @@ export interface ProgressStore {
   append(entry: ReviewEntry, guard?: AppendGuard): Promise<AppendResult>;
   remove(id: string): Promise<void>;
   saveSettings(settings: ReviewSettings): Promise<void>;
+  /** The settings alone, without reading the log (a guide grading one card). */
+  loadSettings(): Promise<ReviewSettings>;
+  /** The guides the reader has opened (page URLs), for new cards that follow reading. */
+  loadVisits(): Promise<ReadonlySet<string>>;
   /** Merge by id (default) or replace everything, all or nothing. */
   importLog(
     entries: readonly ReviewEntry[],
@@ -199,6 +204,15 @@ export class IdbProgressStore implements ProgressStore {
     await committed(tx, () => tx.store.put(settings, 'settings'));
   }
 
+  async loadSettings(): Promise<ReviewSettings> {
+    return readSettings(await this.#db.get('meta', 'settings').catch(() => undefined));
+  }
+
+  async loadVisits(): Promise<ReadonlySet<string>> {
+    // Not knowing what was read only changes the order new cards come in.
+    return loadVisits(this.#db).catch(() => new Set<string>());
+  }
+
   async loadSnapshot(): Promise<unknown> {
     return this.#db.get('meta', 'snapshot');
   }
@@ -294,6 +308,14 @@ export class MemoryProgressStore implements ProgressStore {
 
   async saveSettings(settings: ReviewSettings): Promise<void> {
     this.#settings = settings;
+  }
+
+  async loadSettings(): Promise<ReviewSettings> {
+    return this.#settings;
+  }
+
+  async loadVisits(): Promise<ReadonlySet<string>> {
+    return new Set();
   }
 
   async loadSnapshot(): Promise<unknown> {
