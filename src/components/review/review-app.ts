@@ -1,5 +1,5 @@
 import { requiredElement } from '../../lib/dom.ts';
-import { DEFAULT_SETTINGS } from '../../lib/progress/schema.ts';
+import { DEFAULT_SETTINGS, SETTINGS_LIMITS_MESSAGE, settingsSchema } from '../../lib/progress/schema.ts';
 import { conceptLabels, filterByConcepts, filterCards, loadDeck } from '../../lib/review/deck.ts';
 import { readReviewParams } from '../../lib/review/review-params.ts';
 import { ReviewSession } from '../../lib/review/session.ts';
@@ -10,8 +10,8 @@ import { withBase } from '../../lib/urls.ts';
 import { whenIdle } from '../../lib/when-idle.ts';
 import { yieldToMain } from '../../lib/yield-to-main.ts';
 import type { TransferSource } from './progress-transfer.ts';
+import type { ReviewSettings } from './review-settings.ts';
 // The parts upgrade before the app, so it can hand them the session.
-import './review-settings.ts';
 import './review-filters.ts';
 import './review-queue.ts';
 import './review-status.ts';
@@ -32,12 +32,13 @@ class ReviewApp extends HTMLElement {
   readonly #parts = {
     status: required(this, 'review-status'),
     queue: required(this, 'review-queue'),
-    settings: required(this, 'review-settings'),
     transfer: required(this, 'progress-transfer'),
   };
 
   connectedCallback(): void {
     this.#loadTransfer();
+    // The settings form is folded away under the card: its code loads when the browser is idle.
+    whenIdle(() => void import('./review-settings.ts'));
     this.#health.subscribe((status) => this.#parts.status.showStorage(status));
     this.addEventListener('review-settings-change', (event) => void this.#changeSettings(event.detail.settings));
     this.addEventListener('progress-imported', (event) => event.detail.waitUntil(this.#reloadAfterImport()));
@@ -65,6 +66,7 @@ class ReviewApp extends HTMLElement {
     this.#health.record({ kind: persistent ? 'opened' : 'open-failed' });
     let loaded: LoadedProgress;
     let snapshot: unknown;
+    const visited = await store.loadVisits();
     try {
       [loaded, snapshot] = await Promise.all([store.load(), store.loadSnapshot().catch(() => undefined)]);
       const { unreadable, unreadableCards, invalid } = loaded;
@@ -86,12 +88,15 @@ class ReviewApp extends HTMLElement {
       broadcast: (message) => this.#sync.post(message),
       snapshot,
       health: this.#health,
+      // Unread guides wait only when the whole deck is asked for: a filter is an explicit choice.
+      reading: { visited, onlyRead: !filter.section && !filter.tag && concepts.length === 0 },
     });
     this.#session = session;
+    void this.#settings((form) => form.showUnread(session.queue().waitingUnread));
     if (!session.restoredFromSnapshot) this.#saveSnapshot();
     // Leaving (or hiding) the tab stores the replayed states, so the next visit skips the replay.
     document.addEventListener('visibilitychange', this.#saveSnapshotWhenHidden);
-    this.#parts.settings.fill(session.settings);
+    void this.#settings((form) => form.fill(session.settings));
     this.#connectTransfer({ store: () => session.store, settings: () => session.settings, health: this.#health });
     await yieldToMain();
     if (!this.#health.status().canRate) {
@@ -114,6 +119,12 @@ class ReviewApp extends HTMLElement {
     void customElements.whenDefined('progress-transfer').then(() => this.#parts.transfer.connectSource(source));
   }
 
+  /** Acts on the settings form once its code has loaded (its Save button stays disabled until `fill`). */
+  async #settings(act: (form: ReviewSettings) => void): Promise<void> {
+    await customElements.whenDefined('review-settings');
+    act(required(this, 'review-settings'));
+  }
+
   readonly #saveSnapshotWhenHidden = (): void => {
     if (document.visibilityState === 'hidden') this.#saveSnapshot();
   };
@@ -123,11 +134,16 @@ class ReviewApp extends HTMLElement {
     if (session && !session.cram) void session.store.saveSnapshot(session.snapshot()).catch(() => {});
   }
 
-  async #changeSettings(settings: ReviewSession['settings']): Promise<void> {
+  async #changeSettings(raw: ReviewSession['settings']): Promise<void> {
     const session = this.#session;
+    const parsed = settingsSchema.safeParse(raw);
+    if (!parsed.success) return this.#settings((form) => form.showError(SETTINGS_LIMITS_MESSAGE));
     if (!session) return;
-    await session.updateSettings(settings);
-    this.#parts.settings.confirmSaved(this.#health.settingsMessage());
+    await session.updateSettings(parsed.data);
+    void this.#settings((form) => {
+      form.showUnread(session.queue().waitingUnread);
+      form.confirmSaved(this.#health.settingsMessage());
+    });
     this.#parts.queue.refresh();
   }
 
@@ -139,7 +155,7 @@ class ReviewApp extends HTMLElement {
     const loaded = await session.store.load();
     if (JSON.stringify(loaded.settings) !== JSON.stringify(session.settings))
       await session.updateSettings(loaded.settings);
-    this.#parts.settings.fill(session.settings);
+    void this.#settings((form) => form.fill(session.settings));
     this.#parts.queue.next();
   }
 }

@@ -116,15 +116,3 @@ export function parseProgressFile(
     maxAheadMs: dated.maxAheadMs,
   };
 }
-
-/** Validates entries read back from storage, keeping the good ones and counting the rest. */
-export function validateStoredEntries(raw: readonly unknown[]): { entries: ReviewEntry[]; invalid: number } {
-  const entries: ReviewEntry[] = [];
-  let invalid = 0;
-  for (const item of raw) {
-    const result = reviewEntrySchema.safeParse(item);
-    if (result.success) entries.push(result.data);
-    else invalid++;
-  }
-  return { entries, invalid };
-}

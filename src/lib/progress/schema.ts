@@ -12,7 +12,7 @@ export const PROGRESS_FORMAT = 'vibe-check-progress';
 /** Version of the stored and exported data; a file from a newer version is refused, never guessed at. */
 export const PROGRESS_SCHEMA_VERSION = 1;
 
-export { RESET_RATING } from './ratings.ts';
+export { DEFAULT_SETTINGS, RESET_RATING } from './constants.ts';
 
 /** The largest instant a JavaScript Date can hold (year 275760): later values are not dates at all. */
 export const MAX_EPOCH_MS = 8_640_000_000_000_000;
@@ -38,12 +38,6 @@ export const reviewEntrySchema = z.strictObject({
   source: z.optional(z.enum(REVIEW_SOURCES)),
 });
 
-export const DEFAULT_SETTINGS = {
-  newPerDay: 20,
-  desiredRetention: 0.9,
-  maximumInterval: 36500,
-} as const;
-
 /**
  * The bounds of each setting: the schema below, the settings form's min, max and
  * step, and the message for a rejected form all read them from here.
@@ -63,6 +57,11 @@ export const settingsSchema = z.strictObject({
   newPerDay: z.int().check(z.gte(newPerDay.min), z.lte(newPerDay.max)),
   desiredRetention: z.number().check(z.gte(desiredRetention.min), z.lte(desiredRetention.max)),
   maximumInterval: z.int().check(z.gte(maximumInterval.min), z.lte(maximumInterval.max)),
+  /**
+   * "Only cards from guides I have read": new cards of unopened guides wait
+   * (absent means on, so files from before the setting keep the default).
+   */
+  onlyReadGuides: z.optional(z.boolean()),
 });
 
 /** What the settings form says when the schema rejects it. */

@@ -2,7 +2,7 @@ import type { DeckCard } from '../deck-schema.ts';
 import { newEntryId } from '../progress/entry-id.ts';
 import { RESET_RATING, type ReviewEntry, type ReviewSettings } from '../progress/schema.ts';
 import { formatInterval, describeInterval } from '../srs/format.ts';
-import { buildQueue, pickNext, type QueueItem, type StudyQueue } from '../srs/queue.ts';
+import { buildQueue, pickNext, type QueueItem, type ReadingFirst, type StudyQueue } from '../srs/queue.ts';
 import { applyEntry, replayCard, replayLog, type ReplayedCard } from '../srs/replay.ts';
 import { logFingerprint, restoreOrReplay, type ReplaySnapshot } from '../srs/replay-cache.ts';
 import { yieldToMain } from '../yield-to-main.ts';
@@ -31,6 +31,8 @@ export interface SessionOptions {
   snapshot?: unknown;
   /** Where the outcome of every write is reported (the page's storage status). */
   health?: StorageHealth;
+  /** New cards follow reading: the guides opened, and whether to hold back unread ones. */
+  reading?: Omit<ReadingFirst, 'pageOf'>;
 }
 
 export interface CurrentCard {
@@ -69,6 +71,7 @@ export class ReviewSession {
   readonly #byId: Map<string, DeckCard>;
   readonly #now: () => number;
   readonly #broadcast: (message: SyncMessage) => void;
+  readonly #reading: SessionOptions['reading'];
   #store: ProgressStore;
   #scheduler: Scheduler;
   #settings: ReviewSettings;
@@ -91,6 +94,7 @@ export class ReviewSession {
     this.#byId = new Map(options.cards.map((card) => [card.id, card]));
     this.#now = options.now ?? Date.now;
     this.#broadcast = options.broadcast ?? (() => {});
+    this.#reading = options.reading;
     this.#store = options.store;
     this.health = options.health ?? new StorageHealth();
     this.#settings = options.settings;
@@ -139,6 +143,13 @@ export class ReviewSession {
       states: this.#states,
       now: this.#now(),
       newPerDay: this.#settings.newPerDay,
+      ...(this.#reading && {
+        reading: {
+          ...this.#reading,
+          onlyRead: this.#reading.onlyRead && this.#settings.onlyReadGuides !== false,
+          pageOf: (cardId) => this.#byId.get(cardId)?.concept.split('#')[0] ?? '',
+        },
+      }),
     });
   }
 

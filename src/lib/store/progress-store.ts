@@ -1,5 +1,5 @@
 import { unwrap, type IDBPDatabase } from 'idb';
-import { validateStoredEntries } from '../progress/file.ts';
+import { validateStoredEntries } from '../progress/stored-entries.ts';
 import { DEFAULT_SETTINGS, settingsSchema, type ReviewEntry, type ReviewSettings } from '../progress/schema.ts';
 import { mergeLogs } from '../progress/merge.ts';
 import type { ReplaySnapshot } from '../srs/replay-cache.ts';

@@ -1,10 +1,9 @@
+import { SYNC_CHANNEL } from '../progress/constants.ts';
 import type { ReviewEntry } from '../progress/schema.ts';
 
 /** What one tab tells the others after changing the log. */
 export type SyncMessage =
   { type: 'appended'; entry: ReviewEntry } | { type: 'removed'; id: string; cardId: string } | { type: 'reload' };
-
-const CHANNEL = 'vibe-check-progress';
 
 /**
  * Keeps open tabs in step: each tab writes to the shared log, then tells the
@@ -17,7 +16,7 @@ export interface ProgressSync {
 
 export function connectSync(onMessage: (message: SyncMessage) => void): ProgressSync {
   if (typeof BroadcastChannel === 'undefined') return { post() {}, close() {} };
-  const channel = new BroadcastChannel(CHANNEL);
+  const channel = new BroadcastChannel(SYNC_CHANNEL);
   channel.addEventListener('message', (event: MessageEvent<SyncMessage>) => onMessage(event.data));
   return {
     post: (message) => channel.postMessage(message),
