@@ -65,3 +65,14 @@ test('a card answered in a guide is no longer new, whatever guide it is in', () 
   // Not counted among the cards waiting in unread guides either.
   expect(queue.waitingUnread).toBe(3);
 });
+
+test('?page= takes the cards written on a guide, not those of other guides that link to it', async () => {
+  const { cardsOfPage } = await import('../../src/lib/review/deck.ts');
+  const cards = [
+    { id: 'a1', concept: '/a/#x', concepts: ['/a/#x'] },
+    { id: 'b1', concept: '/b/', concepts: ['/b/', '/a/#x'] },
+    { id: 'a2', concept: '/a/', concepts: ['/a/'] },
+  ] as Parameters<typeof cardsOfPage>[0];
+  expect(cardsOfPage(cards, '/a/').map((card) => card.id)).toEqual(['a1', 'a2']);
+  expect(cardsOfPage(cards, null)).toHaveLength(3);
+});

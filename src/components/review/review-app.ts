@@ -1,6 +1,6 @@
 import { requiredElement } from '../../lib/dom.ts';
 import { DEFAULT_SETTINGS, SETTINGS_LIMITS_MESSAGE, settingsSchema } from '../../lib/progress/schema.ts';
-import { conceptLabels, filterByConcepts, filterCards, loadDeck } from '../../lib/review/deck.ts';
+import { cardsOfPage, conceptLabels, filterByConcepts, filterCards, loadDeck } from '../../lib/review/deck.ts';
 import { readReviewParams } from '../../lib/review/review-params.ts';
 import { ReviewSession } from '../../lib/review/session.ts';
 import { openProgressStore, type LoadedProgress } from '../../lib/store/progress-store.ts';
@@ -51,7 +51,7 @@ class ReviewApp extends HTMLElement {
   }
 
   async #start(): Promise<void> {
-    const { filter, cram, concepts } = readReviewParams(location.search);
+    const { filter, cram, concepts, page } = readReviewParams(location.search);
     const [{ store, persistent }, deck] = await Promise.all([
       openProgressStore(),
       loadDeck(this.dataset['deckUrl'] ?? withBase('/deck.json')).catch((error: unknown) => error as Error),
@@ -61,6 +61,7 @@ class ReviewApp extends HTMLElement {
       return;
     }
     if (concepts.length > 0) this.#parts.queue.showFocus(conceptLabels(deck, concepts));
+    if (page) this.#parts.queue.showFocus(conceptLabels(deck, [page]), 'the cards of this guide');
     // Parsing the deck and replaying the log are the long steps: each gets its own task.
     await yieldToMain();
     this.#health.record({ kind: persistent ? 'opened' : 'open-failed' });
@@ -80,7 +81,9 @@ class ReviewApp extends HTMLElement {
     // A card whose history is partly unreadable sits out, rather than being scheduled from half its log.
     const incomplete = new Set(loaded.unreadableCards);
     const session = new ReviewSession({
-      cards: filterByConcepts(filterCards(deck, filter), concepts).filter((card) => !incomplete.has(card.id)),
+      cards: cardsOfPage(filterByConcepts(filterCards(deck, filter), concepts), page).filter(
+        (card) => !incomplete.has(card.id),
+      ),
       store,
       entries: loaded.entries,
       settings: loaded.settings,
@@ -89,7 +92,7 @@ class ReviewApp extends HTMLElement {
       snapshot,
       health: this.#health,
       // Unread guides wait only when the whole deck is asked for: a filter is an explicit choice.
-      reading: { visited, onlyRead: !filter.section && !filter.tag && concepts.length === 0 },
+      reading: { visited, onlyRead: !filter.section && !filter.tag && concepts.length === 0 && !page },
     });
     this.#session = session;
     void this.#settings((form) => form.showUnread(session.queue().waitingUnread));

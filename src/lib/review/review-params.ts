@@ -4,8 +4,10 @@ import type { DeckFilter } from './deck.ts';
 export interface ReviewParams {
   filter: DeckFilter;
   cram: boolean;
-  /** Concept URLs from `?concepts=a,b` (drill mode) or `?page=/a/` (a guide's "due now" link); empty for every card. */
+  /** Concept URLs from `?concepts=a,b` (drill mode); empty for every card. */
   concepts: string[];
+  /** `?page=/a/` (a guide's "N cards here" link): the cards written on that guide, not those that link to it. */
+  page: string | null;
 }
 
 /** Reads `?section=&tag=&mode=cram&concepts=&page=` the way the filter form, drill mode and guides write them. */
@@ -14,7 +16,7 @@ export function readReviewParams(search: string): ReviewParams {
   return {
     filter: { section: params.get('section') || null, tag: params.get('tag') || null },
     cram: params.get('mode') === 'cram',
-    // A page is the concept of every section of it.
-    concepts: [...(params.get('concepts') ?? '').split(','), params.get('page')].filter((c): c is string => !!c),
+    concepts: (params.get('concepts') ?? '').split(',').filter(Boolean),
+    page: params.get('page') || null,
   };
 }
