@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { distDir } from './support/built-site.ts';
-import { expect as baseExpect, test } from './support/fixtures.ts';
+import { expect as baseExpect, test, vibeBaseUrl } from './support/fixtures.ts';
 
 // Grades go through a worker into IndexedDB; on a busy machine that can take a while.
 const expect = baseExpect.configure({ timeout: 20_000 });
@@ -161,4 +161,47 @@ test('without JavaScript a prompt still reveals its answer', async ({ browser, b
   await expect(block.locator('.check-a')).toBeVisible();
   await expect(block.getByRole('button', { name: /^Remembered/u })).toBeHidden();
   await context.close();
+});
+
+test('under /vibe/ grading, its worker and the overlay all stay under the base path', async ({ page }) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  const base = vibeBaseUrl();
+  await page.goto(new URL(GUIDE.slice(1), base).href);
+  await gradeByClick(page, 'constraints-precompute', /^Remembered/u);
+  await page.reload();
+  await expect(mark(page, 'latency-budget')).toHaveText('● (strong)');
+  await expect(page.locator('[data-memory-link]')).toHaveAttribute(
+    'href',
+    `/vibe/review/?page=${encodeURIComponent(GUIDE)}`,
+  );
+  await page.locator('[data-memory-link]').click();
+  await expect(page.locator('[data-counts]')).toHaveText(`New ${guideCards.length - 1} · Learning 1 · Due 0`);
+});
+
+/** The page's cumulative layout shift so far (every shift, input or not). */
+const layoutShift = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        new PerformanceObserver((list) => {
+          resolve(list.getEntries().reduce((sum, e) => sum + (e as unknown as { value: number }).value, 0));
+        }).observe({ type: 'layout-shift', buffered: true });
+        // No entry at all within a frame or two means no shift.
+        setTimeout(() => resolve(0), 500);
+      }),
+  );
+
+test('nothing moves when the overlay fills in, with progress or without (CLS 0)', async ({ page }) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.goto(GUIDE);
+  // Without progress the overlay runs (the visit is recorded) and shows nothing.
+  await expect
+    .poll(() => page.evaluate(() => document.querySelector('[data-memory-link]')?.hasAttribute('hidden')))
+    .toBe(true);
+  expect(await layoutShift(page)).toBe(0);
+  await gradeByClick(page, 'constraints-precompute', /^Remembered/u);
+  await page.reload();
+  await expect(page.locator('[data-memory-link]')).toBeVisible();
+  await expect(mark(page, 'latency-budget')).toBeVisible();
+  expect(await layoutShift(page)).toBe(0);
 });
