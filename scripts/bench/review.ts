@@ -1,4 +1,4 @@
-import { validateStoredEntries } from '../../src/lib/progress/file.ts';
+import { validateStoredEntries } from '../../src/lib/progress/stored-entries.ts';
 import { DEFAULT_SETTINGS, type ReviewEntry } from '../../src/lib/progress/schema.ts';
 import { buildQueue } from '../../src/lib/srs/queue.ts';
 import { replayLog } from '../../src/lib/srs/replay.ts';

@@ -2,7 +2,7 @@ import { expect, test } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/lib/progress/schema.ts';
 import { ReadingGrader } from '../../src/lib/reading/reading-grader.ts';
 import { ReviewSession } from '../../src/lib/review/session.ts';
-import { restoreOrReplay } from '../../src/lib/srs/replay-cache.ts';
+import { restoreOrReplay, type ReplaySnapshot } from '../../src/lib/srs/replay-cache.ts';
 import { createScheduler, Rating } from '../../src/lib/srs/scheduler.ts';
 import { MemoryProgressStore } from '../../src/lib/store/progress-store.ts';
 import type { SyncMessage } from '../../src/lib/store/sync.ts';
@@ -79,10 +79,12 @@ test('/review/ sees a card graded in a guide as learning, not new, scheduled as 
 test('the replay it saves is the one /review/ and the overlay accept for this log', async () => {
   const { store, grader } = setup();
   await grader.grade(await grader.show([{ id: 'c1', hash: HASH }]), Rating.Good);
-  let saved: unknown;
-  store.saveSnapshot = async (snapshot) => {
-    saved = snapshot;
-  };
+  let saved: ReplaySnapshot | undefined;
+  Object.assign(store, {
+    saveSnapshot: async (snapshot: ReplaySnapshot) => {
+      saved = snapshot;
+    },
+  });
   await grader.saveReplay();
   const { entries } = await store.load();
   const restored = restoreOrReplay(createScheduler(DEFAULT_SETTINGS), entries, DEFAULT_SETTINGS, saved);

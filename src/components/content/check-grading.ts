@@ -80,7 +80,7 @@ class PromptGrading {
     this.#summary = part('summary');
     for (const button of block.querySelectorAll<HTMLButtonElement>('[data-grade]'))
       button.addEventListener('click', () => void this.grade(Number(button.dataset['grade']) as Grade));
-    this.#more.addEventListener('click', () => this.#showMore(this.#moreGrades.hidden));
+    this.#more.addEventListener('click', () => this.#showMore(this.#more.getAttribute('aria-expanded') !== 'true'));
     part('[data-undo]').addEventListener('click', () => void this.#undo());
     block.addEventListener('keydown', this.#onKey);
   }

@@ -21,7 +21,7 @@ export interface ShownPrompt {
 }
 
 export type GradeOutcome =
-  { outcome: 'rated'; entries: ReviewEntry[]; nextInMs: number } | { outcome: 'already-rated'; entries: ReviewEntry[] };
+  { outcome: 'rated'; entries: ReviewEntry[]; nextDue: number } | { outcome: 'already-rated'; entries: ReviewEntry[] };
 
 export interface ReadingGraderOptions {
   store: ProgressStore;
