@@ -8,6 +8,7 @@ import { benchDeckLint } from './deck-lint.ts';
 import { describeMachine, formatMachine } from './machine.ts';
 import { benchPageWeight } from './page-weight.ts';
 import { benchFirstVisit } from './first-visit.ts';
+import { benchProgressImport } from './progress-import.ts';
 import { benchQuestionSearch } from './question-search.ts';
 import { renderMarkdown, renderText, type SectionResult } from './report.ts';
 import { benchReview } from './review.ts';
@@ -76,6 +77,7 @@ async function main(): Promise<number> {
     }
     await run('question-search', 'Question search', () => benchQuestionSearch(context, realDeck));
     await run('review', 'Review', () => benchReview(context));
+    await run('progress-import', 'Importing a large progress file', () => benchProgressImport(context));
   } finally {
     cleanUp();
   }

@@ -18,3 +18,6 @@ export { DeckContentError } from './content-error.ts';
 export { DECK_FILES, serializeOutputs, writeOutputs, type OutputOptions } from './outputs.ts';
 export { countBySeverity, formatFinding, summaryTable } from './lint/report.ts';
 export { formatProblem, type Problem } from './problems.ts';
+export { listMdxFiles } from './content-files.ts';
+export { parseMdx } from './parse.ts';
+export { countWords } from './word-count.ts';

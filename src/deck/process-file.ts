@@ -32,5 +32,5 @@ export function processFile(path: string, source: string): FileResult {
 }
 
 function standInFrontmatter(path: string): GuideFrontmatter {
-  return { title: path, description: path, section: 'start-here', order: 0, aliases: [], keywords: [] };
+  return { title: path, description: path, section: 'start-here', order: 0, aliases: [], keywords: [], serves: [] };
 }

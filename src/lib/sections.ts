@@ -7,6 +7,8 @@ export const SECTIONS = [
   { id: 'archetypes', label: 'Archetypes' },
   { id: 'phases', label: 'Phases' },
   { id: 'toolbox', label: 'Design toolbox' },
+  { id: 'building-blocks', label: 'Building blocks' },
+  { id: 'in-the-room', label: 'In the room' },
   { id: 'wrap-up', label: 'Wrap-up' },
   { id: 'examples', label: 'Examples' },
   { id: 'prompts', label: 'Practice prompts' },

@@ -14,3 +14,14 @@ export function yieldToMain(): Promise<void> {
   if (typeof scheduler?.yield === 'function') return scheduler.yield();
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
+
+/**
+ * Runs `work(from, to)` over `[0, count)` in slices of `size`, yielding to the main thread
+ * between slices, so a loop over hundreds of thousands of items never makes one long task.
+ */
+export async function inSlices(count: number, size: number, work: (from: number, to: number) => void): Promise<void> {
+  for (let from = 0; from < count; from += size) {
+    if (from > 0) await yieldToMain();
+    work(from, Math.min(count, from + size));
+  }
+}

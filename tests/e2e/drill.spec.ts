@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { distDir } from './support/built-site.ts';
@@ -199,6 +199,28 @@ test('a reload in phase 3 resumes the phase, its clock and its notes', async ({ 
   await expect(page.getByRole('heading', { name: 'How did it go?' })).toBeVisible();
   await page.reload();
   await expect(page.getByRole('heading', { name: 'How did it go?' })).toBeVisible();
+});
+
+test('the drill offers every prompt page in content/prompts, and a new prompt hints its own questions', async ({
+  page,
+}) => {
+  const promptIds = readdirSync(join('content', 'prompts'))
+    .filter((file) => file.endsWith('.mdx'))
+    .map((file) => `prompts/${file.replace(/\.mdx$/, '')}`);
+  await openDrillPage(page);
+  const offered = await page
+    .getByRole('combobox', { name: /^Prompt/ })
+    .locator('option')
+    .evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value).filter(Boolean));
+  // Pages elsewhere with a practice: block (worked examples) are offered too.
+  expect(offered).toEqual(expect.arrayContaining(promptIds));
+  expect(promptIds).toContain('prompts/support-assistant-over-docs');
+
+  await page.getByRole('combobox', { name: /^Prompt/ }).selectOption('prompts/support-assistant-over-docs');
+  await page.getByRole('button', { name: 'Start the drill' }).click();
+  await expect(page.locator('[data-prompt-text]')).toHaveText(/help-center documents/);
+  await page.getByRole('button', { name: 'Show a hint question' }).click();
+  await expect(page.locator('[data-hint-list] li')).toHaveText(/Which questions drive most tickets/);
 });
 
 test('surprise me picks a prompt; abandon returns to the setup', async ({ page }) => {

@@ -150,7 +150,7 @@ test('export, then import into a fresh browser profile; importing twice changes 
   const path = await download.path();
   const exported = JSON.parse(readFileSync(path, 'utf8')) as { format: string; schemaVersion: number; log: unknown[] };
   expect(exported.format).toBe('vibe-check-progress');
-  expect(exported.schemaVersion).toBe(1);
+  expect(exported.schemaVersion).toBe(2);
   expect(exported.log).toHaveLength(3);
 
   const fresh = await browser.newContext({ baseURL: new URL(page.url()).origin });

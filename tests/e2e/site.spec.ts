@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import { watchCsp } from './support/csp.ts';
 import { builtPages, distDir, readPage, vibeDistDir } from './support/built-site.ts';
 import { expect, test } from './support/fixtures.ts';
+import { SECTION_IDS } from '../../src/lib/sections.ts';
 
 const pages = builtPages();
-const SECTION = '(start-here|archetypes|phases|toolbox|wrap-up|examples|prompts)';
+// From the section list itself, so a new section's pages are walked and checked without editing this file.
+const SECTION = `(${SECTION_IDS.join('|')})`;
 const guidePages = pages.filter((p) => new RegExp(`^/${SECTION}/[^/]+/$`, 'u').test(p));
 const sectionPages = pages.filter((p) => new RegExp(`^/${SECTION}/$`, 'u').test(p));
 const sectionOf = (path: string) => path.split('/')[1];
@@ -61,6 +63,20 @@ test('every section has an index page listing its guides, axe-clean in both them
     const axe = await new AxeBuilder({ page }).analyze();
     expect(axe.violations.map((v) => `${theme}: ${v.id}`)).toEqual([]);
   }
+});
+
+test('the home page presents every Building blocks guide, in the section’s reading order', async ({ page }) => {
+  await page.goto('/building-blocks/');
+  const inSection = await page
+    .locator('main .section-guides a')
+    .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  expect(inSection.length).toBeGreaterThan(0);
+  await page.goto('/');
+  const block = page.getByRole('region', { name: /Building blocks/ });
+  const onHome = await block
+    .getByRole('link')
+    .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  expect(onHome).toEqual(inSection);
 });
 
 test('the theme toggle persists across pages and reloads without a flash', async ({ page }) => {

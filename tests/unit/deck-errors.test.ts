@@ -33,7 +33,7 @@ const CASES: Record<string, string[]> = {
   ],
   'frontmatter-invalid': [
     'page.mdx:1:1: frontmatter "description": Invalid input: expected string, received undefined',
-    'page.mdx:3:1: frontmatter "section": Invalid option: expected one of "start-here"|"archetypes"|"phases"|"toolbox"|"wrap-up"|"examples"|"prompts"',
+    'page.mdx:3:1: frontmatter "section": Invalid option: expected one of "start-here"|"archetypes"|"phases"|"toolbox"|"building-blocks"|"in-the-room"|"wrap-up"|"examples"|"prompts"',
     'page.mdx:5:1: unknown frontmatter key "colour"',
     'page.mdx:6:1: frontmatter "serves": lists a phase twice',
     'page.mdx:9:3: frontmatter "archetype.tells": Too small: expected array to have >=2 items',

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { buildProgressFile, parseProgressFile, progressFileName } from '../../src/lib/progress/file.ts';
 import { DEFAULT_SETTINGS } from '../../src/lib/progress/schema.ts';
-import { at, entry } from '../fixtures/review/entries.ts';
+import { at, entry, mark } from '../fixtures/review/entries.ts';
 
 const T0 = Date.UTC(2026, 0, 5, 10);
 const NOW = T0 + 86_400_000;
@@ -20,7 +20,28 @@ test('an export round-trips, its log in time order', () => {
   expect(parsed).toEqual({ ok: true, file: good, clamped: 0, maxAheadMs: 0 });
   expect(good.log.map((e) => e.cardId)).toEqual(['a', 'b']);
   expect(good.format).toBe('vibe-check-progress');
-  expect(good.schemaVersion).toBe(1);
+  expect(good.schemaVersion).toBe(2);
+  expect(good).not.toHaveProperty('marks');
+});
+
+test('suspensions and burials round-trip, in time order', () => {
+  const marks = [mark('bury', 'b', T0 + 5), mark('suspend', 'a', T0 + 3)];
+  const file = buildProgressFile(good.log, { ...DEFAULT_SETTINGS }, T0 + 9, [], marks);
+  expect(file.marks?.map((m) => m.cardId)).toEqual(['a', 'b']);
+  expect(parseProgressFile(JSON.stringify(file), NOW)).toEqual({ ok: true, file, clamped: 0, maxAheadMs: 0 });
+});
+
+test('a version 1 file (before suspensions) still imports, with no marks', () => {
+  const v1 = withChange((f) => (f['schemaVersion'] = 1));
+  const parsed = parseProgressFile(v1, NOW);
+  expect(parsed).toMatchObject({ ok: true, file: { schemaVersion: 1, log: good.log } });
+  expect(parsed.ok && parsed.file.marks).toBeUndefined();
+});
+
+test('a mark dated far ahead of this clock is dated to the import', () => {
+  const ahead = buildProgressFile([], { ...DEFAULT_SETTINGS }, T0, [], [mark('bury', 'a', NOW + 3 * 86_400_000)]);
+  const parsed = parseProgressFile(JSON.stringify(ahead), NOW);
+  expect(parsed.ok && parsed.file.marks?.[0]?.at).toBe(NOW);
 });
 
 test('the file name carries the local date', () => {
@@ -37,8 +58,18 @@ describe('every bad file is refused with a message that says why', () => {
     ['a wrong format name', withChange((f) => (f['format'] = 'anki-progress')), /not a Vibe Check progress file/],
     [
       'a future schema version',
-      withChange((f) => (f['schemaVersion'] = 2)),
-      /newer version of Vibe Check \(data version 2/,
+      withChange((f) => (f['schemaVersion'] = 3)),
+      /newer version of Vibe Check \(data version 3; this page reads up to 2\)/,
+    ],
+    [
+      'a mark of an unknown kind',
+      withChange((f) => (f['marks'] = [{ id: 'mark-000001', kind: 'hide', cardId: 'a', at: T0 }])),
+      /damaged at marks\.0\.kind/,
+    ],
+    [
+      'a mark without a card',
+      withChange((f) => (f['marks'] = [{ id: 'mark-000001', kind: 'bury', at: T0 }])),
+      /damaged at marks\.0\.cardId/,
     ],
     ['a missing schema version', withChange((f) => delete f['schemaVersion']), /damaged at schemaVersion/],
     ['a schema version of 0', withChange((f) => (f['schemaVersion'] = 0)), /damaged at schemaVersion/],

@@ -2,10 +2,11 @@ import { describe, expect, test } from 'vitest';
 import type { DeckCard } from '../../src/lib/deck-schema.ts';
 import { DEFAULT_SETTINGS, RESET_RATING, type ReviewEntry } from '../../src/lib/progress/schema.ts';
 import { ReviewSession } from '../../src/lib/review/session.ts';
+import { logFingerprint, logFingerprintInSlices } from '../../src/lib/srs/replay-cache.ts';
 import { Rating, State } from '../../src/lib/srs/scheduler.ts';
 import { MemoryProgressStore, type ProgressStore } from '../../src/lib/store/progress-store.ts';
 import type { SyncMessage } from '../../src/lib/store/sync.ts';
-import { entry, HASH, OTHER_HASH } from '../fixtures/review/entries.ts';
+import { entry, HASH, mark, OTHER_HASH } from '../fixtures/review/entries.ts';
 
 const T0 = new Date(2026, 0, 5, 10).getTime();
 
@@ -172,6 +173,26 @@ describe('a review session', () => {
   });
 });
 
+describe('reloading after an import', () => {
+  test('adopts the settings the import stored and the log it wrote, in one reload', async () => {
+    const { session, store } = makeSession();
+    const imported = { ...DEFAULT_SETTINGS, desiredRetention: 0.8, maximumInterval: 90 };
+    await store.importLog([entry('a', Rating.Good, T0 - 86_400_000)], 'replace', imported);
+    await session.applyRemote({ type: 'reload' });
+    expect(session.settings).toEqual(imported);
+    expect(session.states().get('a')?.card.reps).toBe(1);
+  });
+
+  test('the fingerprint computed in slices equals the one computed at once, whatever the slice size', async () => {
+    const entries = Array.from({ length: 1_001 }, (_, i) => entry(`c${i % 37}`, Rating.Good, T0 + i * 1_000));
+    const expected = logFingerprint(entries, DEFAULT_SETTINGS);
+    for (const slice of [1, 100, 1_000, 5_000]) {
+      expect(await logFingerprintInSlices(entries, DEFAULT_SETTINGS, slice)).toBe(expected);
+    }
+    expect(await logFingerprintInSlices(entries.slice(1), DEFAULT_SETTINGS, 100)).not.toBe(expected);
+  });
+});
+
 describe('entries dated ahead of this clock never lock a card', () => {
   test('a stored reset one hour ahead: Good is accepted, logged after it, and the card moves on', async () => {
     const ahead = entry('a', RESET_RATING, T0 + 3_600_000);
@@ -196,4 +217,39 @@ describe('entries dated ahead of this clock never lock a card', () => {
     await session.resetCard('a');
     expect(await session.rate(Rating.Good)).toBe('rated');
   });
+});
+
+test('suspended and buried cards are skipped until unsuspended, or until the next study day', () => {
+  let now = T0;
+  const suspendA = mark('suspend', 'a', T0 - 1000);
+  const buryB = mark('bury', 'b', T0 - 1000);
+  const session = new ReviewSession({
+    cards: [card('a'), card('b'), card('c')],
+    store: new MemoryProgressStore(),
+    entries: [],
+    marks: [suspendA, buryB],
+    settings: { ...DEFAULT_SETTINGS },
+    now: () => now,
+  });
+  expect(session.counts().fresh).toBe(1);
+  expect(session.advance()?.card.id).toBe('c');
+  session.setMarks([suspendA, buryB, mark('unsuspend', 'a', T0)]);
+  expect(session.queue().fresh.map((item) => item.cardId)).toEqual(['a', 'c']);
+  // The next day (past 4 AM) the burial has ended; the suspension was lifted.
+  now = T0 + 86_400_000;
+  expect(session.queue().fresh.map((item) => item.cardId)).toEqual(['a', 'b', 'c']);
+});
+
+test('cram leaves out held cards too', () => {
+  const session = new ReviewSession({
+    cards: [card('a'), card('b')],
+    store: new MemoryProgressStore(),
+    entries: [],
+    marks: [mark('suspend', 'a', T0 - 1)],
+    settings: { ...DEFAULT_SETTINGS },
+    cram: true,
+    now: () => T0,
+  });
+  expect(session.counts().cram).toBe(1);
+  expect(session.advance()?.card.id).toBe('b');
 });

@@ -82,3 +82,20 @@ test('a learning card due just past the 4 AM rollover stays in the queue within 
   expect(queue.learning.map((i) => i.cardId)).toEqual(['n1']);
   expect(pickNext(queue, ratedAt)?.cardId).toBe('n1');
 });
+
+test('suspended and buried cards are left out of every list and do not use up new-card slots', () => {
+  const now = local(11, 10, 0);
+  const states = replayLog(s, log);
+  const queue = buildQueue({ cardIds: deck, states, now, newPerDay: 3, held: new Set(['r2', 'l1', 'n1']) });
+  expect(queue.review.map((i) => i.cardId)).toEqual(['r1']);
+  expect(queue.learning).toEqual([]);
+  // Still one new slot left today, taken by the next unheld new card.
+  expect(queue.fresh.map((i) => i.cardId)).toEqual(['n2']);
+  expect(pickNext(queue, now)?.cardId).toBe('r1');
+  expect(buildQueue({ cardIds: deck, states, now, newPerDay: 3, held: new Set(deck) })).toEqual({
+    learning: [],
+    review: [],
+    fresh: [],
+    laterToday: 0,
+  });
+});

@@ -4,7 +4,7 @@ import { beforeEach, expect, test } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/lib/progress/schema.ts';
 import { applyMigrations, DB_NAME, MIGRATIONS, openProgressDb, type Migration } from '../../src/lib/store/db.ts';
 import { IdbProgressStore, MemoryProgressStore, openProgressStore } from '../../src/lib/store/progress-store.ts';
-import { entry } from '../fixtures/review/entries.ts';
+import { entry, mark } from '../fixtures/review/entries.ts';
 
 const T0 = Date.UTC(2026, 0, 5, 10);
 
@@ -90,19 +90,22 @@ test('migrations run in order from the version on disk and keep existing data', 
   await v1.put('log', entry('a', 3, T0));
   v1.close();
   const ran: number[] = [];
-  const v2: Migration = (_db, tx) => {
-    ran.push(2);
+  const next = MIGRATIONS.length + 1;
+  const later: Migration = (_db, tx) => {
+    ran.push(next);
     tx.objectStore('log').createIndex('byTime' as never, 'reviewedAt');
   };
-  const upgraded = await openProgressDb(DB_NAME, [...MIGRATIONS, v2]);
-  expect(upgraded.version).toBe(2);
-  expect(ran).toEqual([2]);
+  const upgraded = await openProgressDb(DB_NAME, [...MIGRATIONS, later]);
+  expect(upgraded.version).toBe(next);
+  expect(ran).toEqual([next]);
   expect(await upgraded.count('log')).toBe(1);
+  // Version 2 added the marks store beside the log it kept.
+  expect([...upgraded.objectStoreNames].sort()).toEqual(['log', 'marks', 'meta']);
   expect([...upgraded.transaction('log').store.indexNames]).toEqual(['byCard', 'byTime']);
   upgraded.close();
   // Reopening at the same version runs nothing again.
-  (await openProgressDb(DB_NAME, [...MIGRATIONS, v2])).close();
-  expect(ran).toEqual([2]);
+  (await openProgressDb(DB_NAME, [...MIGRATIONS, later])).close();
+  expect(ran).toEqual([next]);
 });
 
 test('a missing migration step is an error, not a silently half-built database', () => {
@@ -136,4 +139,48 @@ test('a guard ignores the card’s entries the tab already knew, whatever their 
   await store.append(ahead);
   const guard = { notRatedSince: T0, knownIds: new Set([ahead.id]) };
   expect(await store.append(entry('a', 3, T0 + 3_600_001), guard)).toBe('added');
+});
+
+for (const [name, make] of [
+  ['IndexedDB', freshStore],
+  ['memory', async () => new MemoryProgressStore()],
+] as const) {
+  test(`${name}: a batch of entries and marks is written together and undone exactly`, async () => {
+    const store = await make();
+    const kept = entry('a', 3, T0);
+    await store.append(kept);
+    const batch = {
+      entries: [entry('a', 0, T0 + 5)],
+      marks: [mark('suspend', 'a', T0 + 5), mark('bury', 'b', T0 + 5)],
+    };
+    await store.appendBatch(batch);
+    let loaded = await store.load();
+    expect(loaded.entries.map((e) => e.id).sort()).toEqual([kept.id, batch.entries[0]?.id].sort());
+    expect(loaded.marks.map((m) => m.id).sort()).toEqual(batch.marks.map((m) => m.id).sort());
+    await store.removeBatch(batch);
+    loaded = await store.load();
+    expect(loaded.entries).toEqual([kept]);
+    expect(loaded.marks).toEqual([]);
+  });
+
+  test(`${name}: importing merges marks by id; replacing replaces them`, async () => {
+    const store = await make();
+    const mine = mark('suspend', 'a', T0);
+    const theirs = mark('bury', 'b', T0 + 1);
+    await store.appendBatch({ entries: [], marks: [mine] });
+    await store.importLog([], 'merge', undefined, [mine, theirs]);
+    expect((await store.load()).marks.map((m) => m.id).sort()).toEqual([mine.id, theirs.id].sort());
+    await store.importLog([], 'merge', undefined, [theirs]);
+    expect((await store.load()).marks).toHaveLength(2);
+    await store.importLog([], 'replace', undefined, [theirs]);
+    expect((await store.load()).marks).toEqual([theirs]);
+  });
+}
+
+test('a damaged stored mark is ignored rather than suspending or freeing a card', async () => {
+  const db = await openProgressDb();
+  await db.put('marks', mark('suspend', 'a', T0));
+  await db.put('marks', { id: 'mark-broken1', kind: 'freeze', cardId: 'b', at: T0 } as never);
+  const loaded = await new IdbProgressStore(db).load();
+  expect(loaded.marks.map((m) => m.cardId)).toEqual(['a']);
 });

@@ -93,7 +93,7 @@ export class ProgressTransfer extends HTMLElement {
       return;
     }
     const now = Date.now();
-    const file = buildProgressFile(loaded.entries, source.settings(), now, loadDrillHistory());
+    const file = buildProgressFile(loaded.entries, source.settings(), now, loadDrillHistory(), loaded.marks);
     const url = URL.createObjectURL(new Blob([JSON.stringify(file, null, 1)], { type: 'application/json' }));
     const link = html('a', { attrs: { href: url, download: progressFileName(now) } });
     document.body.append(link);
@@ -160,7 +160,7 @@ export class ProgressTransfer extends HTMLElement {
       // One IndexedDB transaction, written by the worker: all of it or nothing.
       const result = store.persistent
         ? await job.commit(mode)
-        : await store.importLog(await job.entries(), mode, file.settings);
+        : await job.contents().then(({ entries, marks }) => store.importLog(entries, mode, file.settings, marks));
       // Drill history lives beside the review log; a file without drills leaves this browser's alone.
       if (file.drills)
         saveDrillHistory(mode === 'replace' ? file.drills : mergeDrillHistory(loadDrillHistory(), file.drills));

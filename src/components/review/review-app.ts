@@ -74,7 +74,14 @@ class ReviewApp extends HTMLElement {
       this.#health.record({ kind: 'read', unreadable, unreadableCards: unreadableCards.length, invalid });
     } catch {
       // Reviewing a log that cannot be read would show reviewed cards as new and write over their history.
-      loaded = { entries: [], invalid: 0, unreadable: 0, unreadableCards: [], settings: { ...DEFAULT_SETTINGS } };
+      loaded = {
+        entries: [],
+        invalid: 0,
+        unreadable: 0,
+        unreadableCards: [],
+        settings: { ...DEFAULT_SETTINGS },
+        marks: [],
+      };
       this.#health.record({ kind: 'read-failed' });
     }
     await yieldToMain();
@@ -86,6 +93,7 @@ class ReviewApp extends HTMLElement {
       ),
       store,
       entries: loaded.entries,
+      marks: loaded.marks,
       settings: loaded.settings,
       cram,
       broadcast: (message) => this.#sync.post(message),
@@ -154,10 +162,9 @@ class ReviewApp extends HTMLElement {
     const session = this.#session;
     if (!session) return;
     this.#sync.post({ type: 'reload' });
+    // One reload reads the log and the settings the import stored (a second read of 370,000
+    // entries, and a second replay for the settings, were most of the wait after a large import).
     await session.applyRemote({ type: 'reload' });
-    const loaded = await session.store.load();
-    if (JSON.stringify(loaded.settings) !== JSON.stringify(session.settings))
-      await session.updateSettings(loaded.settings);
     void this.#settings((form) => form.fill(session.settings));
     this.#parts.queue.next();
   }

@@ -1,10 +1,11 @@
 import type { DrillRecord } from '../drill/schema.ts';
-import { clampFutureEntries } from './time.ts';
+import { clampFutureEntries, clampFutureMarks } from './time.ts';
 import {
   PROGRESS_FORMAT,
   PROGRESS_SCHEMA_VERSION,
   progressFileSchema,
   reviewEntrySchema,
+  type MarkEntry,
   type ProgressFile,
   type ReviewEntry,
   type ReviewSettings,
@@ -29,6 +30,7 @@ export function buildProgressFile(
   settings: ReviewSettings,
   now: number,
   drills: readonly DrillRecord[] = [],
+  marks: readonly MarkEntry[] = [],
 ): ProgressFile {
   return {
     format: PROGRESS_FORMAT,
@@ -37,6 +39,7 @@ export function buildProgressFile(
     settings,
     log: [...log].sort((a, b) => a.reviewedAt - b.reviewedAt || (a.id < b.id ? -1 : 1)),
     ...(drills.length > 0 ? { drills: [...drills] } : {}),
+    ...(marks.length > 0 ? { marks: [...marks].sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1)) } : {}),
   };
 }
 
@@ -109,9 +112,10 @@ export function parseProgressFile(
     if (onProgress && (i + 1) % PROGRESS_EVERY === 0) onProgress(i + 1, log?.length ?? 0);
   }
   const dated = clampFutureEntries(entries, now);
+  const marks = parsed.data.marks ? { marks: clampFutureMarks(parsed.data.marks, now) } : {};
   return {
     ok: true,
-    file: { ...parsed.data, log: dated.entries },
+    file: { ...parsed.data, log: dated.entries, ...marks },
     clamped: dated.clamped,
     maxAheadMs: dated.maxAheadMs,
   };

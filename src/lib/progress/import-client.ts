@@ -1,5 +1,5 @@
 import type { FromImportWorker, ImportPreview, ToImportWorker } from './import-protocol.ts';
-import type { ReviewEntry } from './schema.ts';
+import type { MarkEntry, ReviewEntry } from './schema.ts';
 
 export type ImportProgress = Extract<FromImportWorker, { type: 'progress' }>;
 
@@ -16,8 +16,8 @@ export class ImportFailedError extends Error {
 export interface ImportJob {
   preview: Promise<{ ok: true; preview: ImportPreview } | { ok: false; message: string }>;
   commit(mode: 'merge' | 'replace'): Promise<{ added: number; total: number }>;
-  /** The validated entries, for a store that lives in the page's memory. */
-  entries(): Promise<ReviewEntry[]>;
+  /** The validated entries and marks, for a store that lives in the page's memory. */
+  contents(): Promise<{ entries: ReviewEntry[]; marks: MarkEntry[] }>;
   cancel(): void;
 }
 
@@ -64,10 +64,11 @@ export function startImport(
       if (message.type === 'failed') throw new ImportFailedError(message.reason);
       return { added: message.added, total: message.total };
     },
-    async entries() {
+    async contents() {
       const done = Promise.race([next('entries'), crashed]);
       send({ type: 'entries' });
-      return (await done).entries;
+      const { entries, marks } = await done;
+      return { entries, marks };
     },
     cancel: () => worker.terminate(),
   };

@@ -10,7 +10,9 @@ import { drillHistorySchema } from '../drill/schema.ts';
 /** Format name written into every export, so a foreign JSON file is recognised as such. */
 export const PROGRESS_FORMAT = 'vibe-check-progress';
 /** Version of the stored and exported data; a file from a newer version is refused, never guessed at. */
-export const PROGRESS_SCHEMA_VERSION = 1;
+export const PROGRESS_SCHEMA_VERSION = 2;
+/** Versions this page still imports: version 1 is version 2 without `marks`. */
+export const READABLE_SCHEMA_VERSIONS = [1, 2] as const;
 
 export { DEFAULT_SETTINGS, RESET_RATING } from './constants.ts';
 
@@ -20,9 +22,12 @@ export const MAX_EPOCH_MS = 8_640_000_000_000_000;
 /** Places a rating can be made other than /review/ (which writes no `source`). */
 export const REVIEW_SOURCES = ['reading'] as const;
 
+/** Entry ids: random, unique across devices, so logs merge by id. */
+const entryIdSchema = z.string().check(z.minLength(8), z.maxLength(64), z.regex(/^[A-Za-z0-9_-]+$/u));
+
 export const reviewEntrySchema = z.strictObject({
   /** Random id, unique across devices: merging logs by id loses and duplicates nothing. */
-  id: z.string().check(z.minLength(8), z.maxLength(64), z.regex(/^[A-Za-z0-9_-]+$/u)),
+  id: entryIdSchema,
   /** The deck card's id. Cards removed from the deck keep their entries. */
   cardId: z.string().check(z.minLength(1), z.maxLength(200)),
   rating: z.int().check(z.gte(0), z.lte(4)),
@@ -36,6 +41,25 @@ export const reviewEntrySchema = z.strictObject({
    * so older files still import; scheduling treats both alike.
    */
   source: z.optional(z.enum(REVIEW_SOURCES)),
+});
+
+/**
+ * What a user can say about a card besides rating it: suspend (never shown
+ * until unsuspended) and bury (not shown until the next 4 AM rollover).
+ */
+export const MARK_KINDS = ['suspend', 'unsuspend', 'bury'] as const;
+
+/**
+ * A suspension, unsuspension or burial. Marks are appended like reviews and
+ * never edited: a card's state is read from the whole set (see `cardHolds`),
+ * so merging two devices' marks is a union by id, whatever their order.
+ */
+export const markEntrySchema = z.strictObject({
+  id: entryIdSchema,
+  kind: z.enum(MARK_KINDS),
+  cardId: z.string().check(z.minLength(1), z.maxLength(200)),
+  /** Epoch milliseconds. */
+  at: z.int().check(z.gt(0), z.lte(MAX_EPOCH_MS)),
 });
 
 /**
@@ -72,15 +96,19 @@ export const SETTINGS_LIMITS_MESSAGE =
 
 export const progressFileSchema = z.strictObject({
   format: z.literal(PROGRESS_FORMAT),
-  schemaVersion: z.literal(PROGRESS_SCHEMA_VERSION),
+  schemaVersion: z.literal(READABLE_SCHEMA_VERSIONS),
   /** Epoch milliseconds. */
   exportedAt: z.int().check(z.gt(0)),
   settings: settingsSchema,
   log: z.array(reviewEntrySchema),
   /** Finished drills with their self-scores; optional, so files from before drill mode stay valid. */
   drills: z.optional(drillHistorySchema),
+  /** Suspensions and burials (version 2); absent in version 1 files, which had none. */
+  marks: z.optional(z.array(markEntrySchema)),
 });
 
 export type ReviewEntry = z.infer<typeof reviewEntrySchema>;
+export type MarkEntry = z.infer<typeof markEntrySchema>;
+export type MarkKind = MarkEntry['kind'];
 export type ReviewSettings = z.infer<typeof settingsSchema>;
 export type ProgressFile = z.infer<typeof progressFileSchema>;

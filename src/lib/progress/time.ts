@@ -1,4 +1,4 @@
-import type { ReviewEntry } from './schema.ts';
+import type { MarkEntry, ReviewEntry } from './schema.ts';
 import { compareEntries } from '../srs/replay.ts';
 
 /**
@@ -33,4 +33,13 @@ export function clampFutureEntries(entries: readonly ReviewEntry[], now: number)
     clamped: ahead.length,
     maxAheadMs: furthest - now,
   };
+}
+
+/**
+ * Marks dated beyond the tolerance are dated to `now`: a burial from a clock
+ * running days ahead would otherwise hide a card on a day it was never meant for.
+ */
+export function clampFutureMarks(marks: readonly MarkEntry[], now: number): MarkEntry[] {
+  const limit = now + CLOCK_SKEW_TOLERANCE_MS;
+  return marks.map((mark) => (mark.at > limit ? { ...mark, at: now } : mark));
 }

@@ -1,11 +1,12 @@
 import type { DeckCard } from '../deck-schema.ts';
 import { newEntryId } from '../progress/entry-id.ts';
-import { RESET_RATING, type ReviewEntry, type ReviewSettings } from '../progress/schema.ts';
+import { RESET_RATING, type MarkEntry, type ReviewEntry, type ReviewSettings } from '../progress/schema.ts';
+import { cardHolds, heldCardIds } from '../srs/holds.ts';
 import { formatInterval, describeInterval } from '../srs/format.ts';
 import { buildQueue, pickNext, type QueueItem, type ReadingFirst, type StudyQueue } from '../srs/queue.ts';
 import { applyEntry, replayCard, replayLog, type ReplayedCard } from '../srs/replay.ts';
-import { logFingerprint, restoreOrReplay, type ReplaySnapshot } from '../srs/replay-cache.ts';
-import { yieldToMain } from '../yield-to-main.ts';
+import { logFingerprint, restoreOrReplay, restoreOrReplayInSlices, type ReplaySnapshot } from '../srs/replay-cache.ts';
+import { inSlices, yieldToMain } from '../yield-to-main.ts';
 import { createScheduler, GRADES, type Grade, type Scheduler } from '../srs/scheduler.ts';
 import {
   answeredElsewhere,
@@ -16,11 +17,16 @@ import {
 import { StorageHealth } from '../store/storage-status.ts';
 import type { SyncMessage } from '../store/sync.ts';
 
+/** Log entries indexed per task when a reload brings a whole log (an import of 370,000 reviews, say). */
+const ENTRY_SLICE = 50_000;
+
 export interface SessionOptions {
   /** The cards to review (already filtered), in deck order. */
   cards: readonly DeckCard[];
   store: ProgressStore;
   entries: readonly ReviewEntry[];
+  /** Suspensions and burials: held cards stay out of the queue and of cram. */
+  marks?: readonly MarkEntry[];
   settings: ReviewSettings;
   /** Cram: go through every card once, Again sends it to the back; the schedule is not touched. */
   cram?: boolean;
@@ -76,6 +82,7 @@ export class ReviewSession {
   #scheduler: Scheduler;
   #settings: ReviewSettings;
   #entries = new Map<string, ReviewEntry>();
+  #marks = new Map<string, MarkEntry>();
   #states: Map<string, ReplayedCard>;
   #current: CurrentCard | null = null;
   /** Entries this tab added, newest last: what Undo takes back. */
@@ -100,10 +107,12 @@ export class ReviewSession {
     this.#settings = options.settings;
     this.#scheduler = createScheduler(options.settings);
     for (const entry of options.entries) this.#entries.set(entry.id, entry);
+    this.setMarks(options.marks ?? []);
     const restored = restoreOrReplay(this.#scheduler, options.entries, options.settings, options.snapshot);
     this.#states = restored.states;
     this.restoredFromSnapshot = restored.reused;
-    this.#cramQueue = options.cards.map((card) => card.id);
+    const held = this.#held();
+    this.#cramQueue = options.cards.map((card) => card.id).filter((id) => !held.has(id));
     this.tally = { reviewed: 0, byGrade: { 1: 0, 2: 0, 3: 0, 4: 0 }, startedAt: this.#now() };
   }
 
@@ -150,7 +159,27 @@ export class ReviewSession {
           pageOf: (cardId) => this.#byId.get(cardId)?.concept.split('#')[0] ?? '',
         },
       }),
+      held: this.#held(),
     });
+  }
+
+  /** All suspensions and burials known to this tab. */
+  marks(): MarkEntry[] {
+    return [...this.#marks.values()];
+  }
+
+  /**
+   * Replaces the known marks (after this tab or another suspended, buried or
+   * undid one). The card on screen, when now held, is left for the caller to skip.
+   */
+  setMarks(marks: readonly MarkEntry[]): void {
+    this.#marks = new Map(marks.map((mark) => [mark.id, mark]));
+    const held = this.#held();
+    this.#cramQueue = this.#cramQueue.filter((id) => !held.has(id));
+  }
+
+  #held(): Set<string> {
+    return heldCardIds(cardHolds(this.#marks.values(), this.#now()));
   }
 
   /** New / learning / due counts, including the card on screen. */
@@ -296,11 +325,25 @@ export class ReviewSession {
         this.#store.load(),
         this.#store.loadSnapshot().catch(() => undefined),
       ]);
+      // The stored settings are the truth after a reload: an import that replaced them also replayed
+      // the log with them (the worker's snapshot), so adopting them first lets that snapshot match.
+      if (JSON.stringify(loaded.settings) !== JSON.stringify(this.#settings)) {
+        this.#settings = loaded.settings;
+        this.#scheduler = createScheduler(loaded.settings);
+      }
+      // Hundreds of thousands of entries after an import: every pass over them goes in slices.
+      const entries = new Map<string, ReviewEntry>();
+      await inSlices(loaded.entries.length, ENTRY_SLICE, (from, to) => {
+        for (let i = from; i < to; i++) {
+          const entry = loaded.entries[i] as ReviewEntry;
+          entries.set(entry.id, entry);
+        }
+      });
+      this.#entries = entries;
       await yieldToMain();
-      this.#entries = new Map(loaded.entries.map((entry) => [entry.id, entry]));
-      await yieldToMain();
-      // An import leaves the replayed states beside the log (the worker computed them): reuse them when they match.
-      this.#states = restoreOrReplay(this.#scheduler, loaded.entries, this.#settings, snapshot).states;
+      this.setMarks(loaded.marks);
+      const restored = await restoreOrReplayInSlices(this.#scheduler, loaded.entries, this.#settings, snapshot);
+      this.#states = restored.states;
       this.#undo = this.#undo.filter((entry) => this.#entries.has(entry.id));
       return this.#current !== null && this.#ratedSinceShown(this.#current);
     }

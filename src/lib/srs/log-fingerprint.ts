@@ -1,7 +1,7 @@
 import type { ReviewEntry } from '../progress/schema.ts';
 import type { SchedulerOptions } from './scheduler.ts';
 
-// Its own file (type imports only), so a guide's memory overlay can check the replay cache without the scheduler.
+// Its own file (type imports only), so a guide's memory worker can check the replay cache without the scheduler.
 
 /** 32-bit FNV-1a. */
 function hash(text: string): number {
@@ -13,17 +13,32 @@ function hash(text: string): number {
   return h >>> 0;
 }
 
+/** Order-independent running totals of the entries' hashes: a fingerprint grows slice by slice. */
+export interface FingerprintTotals {
+  count: number;
+  sum: number;
+  xor: number;
+}
+
+export function addToTotals(totals: FingerprintTotals, entries: readonly ReviewEntry[], from: number, to: number): void {
+  for (let i = from; i < to; i++) {
+    const e = entries[i] as ReviewEntry;
+    const h = hash(`${e.id}|${e.cardId}|${e.rating}|${e.reviewedAt}|${e.cardHash}`);
+    totals.sum = (totals.sum + h) >>> 0;
+    totals.xor = (totals.xor ^ Math.imul(h, 0x9e3779b1)) >>> 0;
+  }
+  totals.count += to - from;
+}
+
+export const formatTotals = ({ count, sum, xor }: FingerprintTotals, options: SchedulerOptions): string =>
+  `${count}:${sum.toString(36)}:${xor.toString(36)}:${options.desiredRetention}:${options.maximumInterval}`;
+
 /**
  * Identifies a log's content and the scheduling options, whatever the order the
  * entries come in: any added, removed or changed entry (or new settings) changes it.
  */
 export function logFingerprint(entries: readonly ReviewEntry[], options: SchedulerOptions): string {
-  let sum = 0;
-  let xor = 0;
-  for (const e of entries) {
-    const h = hash(`${e.id}|${e.cardId}|${e.rating}|${e.reviewedAt}|${e.cardHash}`);
-    sum = (sum + h) >>> 0;
-    xor = (xor ^ Math.imul(h, 0x9e3779b1)) >>> 0;
-  }
-  return `${entries.length}:${sum.toString(36)}:${xor.toString(36)}:${options.desiredRetention}:${options.maximumInterval}`;
+  const totals = { count: 0, sum: 0, xor: 0 };
+  addToTotals(totals, entries, 0, entries.length);
+  return formatTotals(totals, options);
 }

@@ -42,6 +42,8 @@ export interface QueueInput {
   now: number;
   newPerDay: number;
   reading?: ReadingFirst;
+  /** Suspended and buried cards (see `cardHolds`): left out of every list, and of the new-card count. */
+  held?: ReadonlySet<string>;
 }
 
 /** Cards first rated (since their last reset) during the study day containing `now`, across the whole log. */
@@ -61,8 +63,9 @@ export function countIntroducedToday(states: ReadonlyMap<string, ReplayedCard>, 
  * those of guides the reader has opened first (see `ReadingFirst`).
  * A learning card due within the learn-ahead window stays even when that is past
  * the rollover: a step answered at 03:57 comes back at 04:07 in the same session.
+ * Held (suspended or buried) cards are skipped.
  */
-export function buildQueue({ cardIds, states, now, newPerDay, reading }: QueueInput): StudyQueue {
+export function buildQueue({ cardIds, states, now, newPerDay, reading, held }: QueueInput): StudyQueue {
   const dayEnd = studyDayStart(now, 1);
   const learning: QueueItem[] = [];
   const review: QueueItem[] = [];
@@ -71,6 +74,7 @@ export function buildQueue({ cardIds, states, now, newPerDay, reading }: QueueIn
   const isRead = (cardId: string) =>
     !reading || reading.visited.size === 0 || reading.visited.has(reading.pageOf(cardId));
   for (const cardId of cardIds) {
+    if (held?.has(cardId)) continue;
     const state = states.get(cardId);
     if (!state || state.card.state === State.New) {
       (isRead(cardId) ? fresh : unread).push(cardId);

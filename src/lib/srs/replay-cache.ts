@@ -1,7 +1,11 @@
 import type { ReviewEntry } from '../progress/schema.ts';
 import { replayLog, type ReplayedCard } from './replay.ts';
-import { logFingerprint } from './log-fingerprint.ts';
+import { addToTotals, formatTotals, logFingerprint } from './log-fingerprint.ts';
 import type { Scheduler, SchedulerOptions } from './scheduler.ts';
+import { inSlices } from '../yield-to-main.ts';
+
+/** Entries hashed per task when the fingerprint is computed in slices (about 20 ms on a laptop). */
+const FINGERPRINT_SLICE = 50_000;
 
 export { logFingerprint };
 
@@ -9,6 +13,20 @@ export { logFingerprint };
 export interface ReplaySnapshot {
   fingerprint: string;
   states: [string, ReplayedCard][];
+}
+
+/**
+ * `logFingerprint`, `slice` entries per task: hashing a log of hundreds of thousands of
+ * reviews (after an import) would otherwise hold the main thread for a quarter of a second.
+ */
+export async function logFingerprintInSlices(
+  entries: readonly ReviewEntry[],
+  options: SchedulerOptions,
+  slice = FINGERPRINT_SLICE,
+): Promise<string> {
+  const totals = { count: 0, sum: 0, xor: 0 };
+  await inSlices(entries.length, slice, (from, to) => addToTotals(totals, entries, from, to));
+  return formatTotals(totals, options);
 }
 
 function looksLikeSnapshot(value: unknown): value is ReplaySnapshot {
@@ -37,4 +55,22 @@ export function restoreOrReplay(
     return { states: new Map(snapshot.states), reused: true, fingerprint };
   }
   return { states: replayLog(scheduler, entries), reused: false, fingerprint };
+}
+
+/**
+ * `restoreOrReplay` for a log that may be huge, as after an import: the fingerprint is computed in
+ * slices. (The import worker has already replayed the imported log and stored the snapshot, so
+ * the replay itself is the rare path here.)
+ */
+export async function restoreOrReplayInSlices(
+  scheduler: Scheduler,
+  entries: readonly ReviewEntry[],
+  options: SchedulerOptions,
+  snapshot: unknown,
+): Promise<{ states: Map<string, ReplayedCard>; reused: boolean }> {
+  const fingerprint = await logFingerprintInSlices(entries, options);
+  if (looksLikeSnapshot(snapshot) && snapshot.fingerprint === fingerprint) {
+    return { states: new Map(snapshot.states), reused: true };
+  }
+  return { states: replayLog(scheduler, entries), reused: false };
 }

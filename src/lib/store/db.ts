@@ -1,5 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
-import type { ReviewEntry, ReviewSettings } from '../progress/schema.ts';
+import type { MarkEntry, ReviewEntry, ReviewSettings } from '../progress/schema.ts';
 import type { ReplaySnapshot } from '../srs/replay-cache.ts';
 import type { GuideVisits } from './visits.ts';
 
@@ -10,9 +10,11 @@ export interface ProgressDb extends DBSchema {
   log: { key: string; value: ReviewEntry; indexes: { byCard: string } };
   /** Small records: the user's settings, a cache of the replayed card states, the guides opened. */
   meta: { key: 'settings' | 'snapshot' | 'visits'; value: ReviewSettings | ReplaySnapshot | GuideVisits };
+  /** Suspensions and burials, append-only like the log, keyed by mark id. */
+  marks: { key: string; value: MarkEntry };
 }
 
-type UpgradeTx = IDBPTransaction<ProgressDb, ('log' | 'meta')[], 'versionchange'>;
+type UpgradeTx = IDBPTransaction<ProgressDb, ('log' | 'meta' | 'marks')[], 'versionchange'>;
 
 /**
  * One step per database version, applied in order from the version on disk: a
@@ -27,6 +29,10 @@ export const MIGRATIONS: readonly Migration[] = [
     const log = db.createObjectStore('log', { keyPath: 'id' });
     log.createIndex('byCard', 'cardId');
     db.createObjectStore('meta');
+  },
+  // 2: suspensions and burials.
+  (db) => {
+    db.createObjectStore('marks', { keyPath: 'id' });
   },
 ];
 
