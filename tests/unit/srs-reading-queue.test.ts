@@ -76,3 +76,16 @@ test('?page= takes the cards written on a guide, not those of other guides that 
   expect(cardsOfPage(cards, '/a/').map((card) => card.id)).toEqual(['a1', 'a2']);
   expect(cardsOfPage(cards, null)).toHaveLength(3);
 });
+
+test('held cards (suspended, buried) neither follow reading nor count as waiting in unread guides', () => {
+  const queue = buildQueue({
+    cardIds: deck,
+    states: new Map(),
+    now: NOW,
+    newPerDay: 20,
+    reading: reading(['/a/'], true),
+    held: new Set(['a1', 'b1']),
+  });
+  expect(fresh(queue)).toEqual(['a2']);
+  expect(queue.waitingUnread).toBe(2);
+});

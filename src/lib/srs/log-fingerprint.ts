@@ -20,7 +20,12 @@ export interface FingerprintTotals {
   xor: number;
 }
 
-export function addToTotals(totals: FingerprintTotals, entries: readonly ReviewEntry[], from: number, to: number): void {
+export function addToTotals(
+  totals: FingerprintTotals,
+  entries: readonly ReviewEntry[],
+  from: number,
+  to: number,
+): void {
   for (let i = from; i < to; i++) {
     const e = entries[i] as ReviewEntry;
     const h = hash(`${e.id}|${e.cardId}|${e.rating}|${e.reviewedAt}|${e.cardHash}`);

@@ -8,8 +8,6 @@ import {
   type ReviewEntry,
   type ReviewSettings,
 } from '../progress/schema.ts';
-import { mergeLogs } from '../progress/merge.ts';
-import { mergeMarks } from '../progress/merge-marks.ts';
 import type { ReplaySnapshot } from '../srs/replay-cache.ts';
 import { openProgressDb, type ProgressDb } from './db.ts';
 import { loadVisits } from './visits.ts';
@@ -115,6 +113,12 @@ async function committed<T>(
     throw tx.error ?? error;
   }
 }
+
+/**
+ * The merge rules, for imports and the in-memory fallback: loaded on demand,
+ * so /review/'s start-up does not carry them (an import loads its own code too).
+ */
+const mergeRules = () => Promise.all([import('../progress/merge.ts'), import('../progress/merge-marks.ts')]);
 
 /** Entries read per request when loading the log: reading and validating 5,000 takes about 20 ms on a laptop. */
 const LOAD_BATCH = 5_000;
@@ -285,6 +289,8 @@ export class IdbProgressStore implements ProgressStore {
     settings?: ReviewSettings,
     marks: readonly MarkEntry[] = [],
   ): Promise<ImportResult> {
+    // Before the transaction: awaiting a module inside it would let it commit early.
+    const [{ mergeLogs }, { mergeMarks }] = await mergeRules();
     const tx = this.#db.transaction(['log', 'meta', 'marks'], 'readwrite');
     // On failure the transaction aborts and `done` rejects; the error is rethrown below.
     tx.done.catch(() => {});
@@ -368,6 +374,7 @@ export class MemoryProgressStore implements ProgressStore {
   }
 
   async appendBatch(batch: LogBatch): Promise<void> {
+    const [, { mergeMarks }] = await mergeRules();
     for (const entry of batch.entries) this.#log.set(entry.id, entry);
     this.#marks = mergeMarks(this.#marks, batch.marks).merged;
   }
@@ -408,6 +415,7 @@ export class MemoryProgressStore implements ProgressStore {
     settings?: ReviewSettings,
     marks: readonly MarkEntry[] = [],
   ): Promise<ImportResult> {
+    const [{ mergeLogs }, { mergeMarks }] = await mergeRules();
     const plan = mergeLogs(mode === 'replace' ? [] : [...this.#log.values()], entries);
     this.#marks = mergeMarks(mode === 'replace' ? [] : this.#marks, marks).merged;
     this.#log.clear();
