@@ -49,10 +49,12 @@ function placeRetry(block: HTMLElement, end: SectionEnd): HTMLElement {
   for (const part of copy.querySelectorAll<HTMLElement>('[data-grade-panel], [data-grade-done], [data-more-grades]'))
     part.hidden = true;
   requiredElement(copy, '[data-grade-status]', 'check-card').textContent = '';
-  const heading = end === null ? null : document.getElementById(end);
+  // Before the next H2, or at the end of the page's text (before "N interview questions lead here").
   const article = block.closest('article') ?? block.parentElement;
-  if (heading) heading.before(copy);
-  else article?.querySelector(':scope > .leads-here')?.before(copy) ?? article?.append(copy);
+  const before =
+    (end === null ? null : document.getElementById(end)) ?? article?.querySelector(':scope > .leads-here') ?? null;
+  if (before) before.before(copy);
+  else article?.append(copy);
   return copy;
 }
 

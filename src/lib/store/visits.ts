@@ -1,12 +1,10 @@
 import type { IDBPDatabase } from 'idb';
-import type { ProgressDb } from './db.ts';
+import type { GuideVisits, ProgressDb } from './db.ts';
 
-/**
- * The guides the reader has opened (page URL → first opened, epoch ms), so new
- * cards follow reading. One small record in the `meta` store: no database
- * upgrade, and every tab's write is a read-modify-write in one transaction.
- */
-export type GuideVisits = Record<string, number>;
+export type { GuideVisits };
+
+// The guides the reader has opened, so new cards follow reading. One small record in the `meta`
+// store: no database upgrade, and every tab's write is a read-modify-write in one transaction.
 
 /** Keeps the well-formed pairs of a stored record (anything else reads as "no visits"). */
 export function readVisits(raw: unknown): GuideVisits {
