@@ -1,8 +1,10 @@
-import { unwrap, type IDBPDatabase } from 'idb';
-import { validateStoredEntries } from '../progress/stored-entries.ts';
+import type { IDBPDatabase } from 'idb';
+import { validateStoredEntries, validateStoredMarks } from '../progress/stored-entries.ts';
+import { LogUnreadableError, type ImportResult } from './log-errors.ts';
+
+export { LogUnreadableError };
 import {
   DEFAULT_SETTINGS,
-  markEntrySchema,
   settingsSchema,
   type MarkEntry,
   type ReviewEntry,
@@ -34,14 +36,6 @@ export interface LogBatch {
   marks: readonly MarkEntry[];
 }
 
-/** Not even the keys of the log could be read: nothing about the stored history is known. */
-export class LogUnreadableError extends Error {
-  constructor(cause: unknown) {
-    super('The stored reviews could not be read.', { cause });
-    this.name = 'LogUnreadableError';
-  }
-}
-
 /** Refuses an append: the card was already rated (in another tab) after this tab showed it. */
 export interface AppendGuard {
   notRatedSince: number;
@@ -60,10 +54,7 @@ export function answeredElsewhere(entry: ReviewEntry, guard: AppendGuard): boole
 
 export type AppendResult = 'added' | 'already-rated';
 
-export interface ImportResult {
-  added: number;
-  total: number;
-}
+export type { ImportResult };
 
 /**
  * Where progress lives. IndexedDB normally; memory when IndexedDB is missing
@@ -123,16 +114,6 @@ const mergeRules = () => Promise.all([import('../progress/merge.ts'), import('..
 /** Entries read per request when loading the log: reading and validating 5,000 takes about 20 ms on a laptop. */
 const LOAD_BATCH = 5_000;
 
-/** The stored marks that pass validation (a damaged one must not suspend or free a card). */
-function validMarks(raw: readonly unknown[]): MarkEntry[] {
-  const marks: MarkEntry[] = [];
-  for (const item of raw) {
-    const result = markEntrySchema.safeParse(item);
-    if (result.success) marks.push(result.data);
-  }
-  return marks;
-}
-
 function readSettings(raw: unknown): ReviewSettings {
   const parsed = settingsSchema.safeParse(raw);
   return parsed.success ? parsed.data : { ...DEFAULT_SETTINGS };
@@ -148,12 +129,14 @@ export class IdbProgressStore implements ProgressStore {
 
   async load(): Promise<LoadedProgress> {
     const settings = readSettings(await this.#db.get('meta', 'settings').catch(() => undefined));
-    const marks = validMarks(await this.#db.getAll('marks').catch(() => []));
+    const marks = validateStoredMarks(await this.#db.getAll('marks').catch(() => []));
     try {
       return { ...(await this.#loadInBatches()), unreadable: 0, unreadableCards: [], settings, marks };
     } catch {
       // One unreadable record (a large value whose file is gone) fails the whole getAll: read entry by entry.
-      const { raw, unreadableCards, unreadable } = await this.#loadEntryByEntry();
+      // A rare recovery path: its code loads only when it is needed.
+      const { loadEntryByEntry } = await import('./load-entry-by-entry.ts');
+      const { raw, unreadableCards, unreadable } = await loadEntryByEntry(this.#db);
       return { ...validateStoredEntries(raw), unreadable, unreadableCards, settings, marks };
     }
   }
@@ -177,45 +160,6 @@ export class IdbProgressStore implements ProgressStore {
       if (typeof last?.id !== 'string') return { entries, invalid };
       after = last.id;
     }
-  }
-
-  /** Every readable entry, and which cards have entries that cannot be read (keys need no value read). */
-  async #loadEntryByEntry(): Promise<{ raw: unknown[]; unreadable: number; unreadableCards: string[] }> {
-    const keys: [cardId: string, id: string][] = [];
-    try {
-      let cursor = await this.#db.transaction('log').store.index('byCard').openKeyCursor();
-      while (cursor) {
-        keys.push([cursor.key, cursor.primaryKey]);
-        cursor = await cursor.continue();
-      }
-    } catch (error) {
-      throw new LogUnreadableError(error);
-    }
-    const store = unwrap(this.#db).transaction('log', 'readonly').objectStore('log');
-    const raw: unknown[] = [];
-    const unreadableCards = new Set<string>();
-    let unreadable = 0;
-    await Promise.all(
-      keys.map(
-        ([cardId, id]) =>
-          new Promise<void>((resolve) => {
-            const request = store.get(id);
-            request.onsuccess = () => {
-              raw.push(request.result);
-              resolve();
-            };
-            request.onerror = (event) => {
-              // Handled: without this a failed read aborts the transaction and every read after it.
-              event.preventDefault();
-              event.stopPropagation();
-              unreadable++;
-              unreadableCards.add(cardId);
-              resolve();
-            };
-          }),
-      ),
-    );
-    return { raw, unreadable, unreadableCards: [...unreadableCards].sort() };
   }
 
   async append(entry: ReviewEntry, guard?: AppendGuard): Promise<AppendResult> {
@@ -289,52 +233,9 @@ export class IdbProgressStore implements ProgressStore {
     settings?: ReviewSettings,
     marks: readonly MarkEntry[] = [],
   ): Promise<ImportResult> {
-    // Before the transaction: awaiting a module inside it would let it commit early.
-    const [{ mergeLogs }, { mergeMarks }] = await mergeRules();
-    const tx = this.#db.transaction(['log', 'meta', 'marks'], 'readwrite');
-    // On failure the transaction aborts and `done` rejects; the error is rethrown below.
-    tx.done.catch(() => {});
-    const log = tx.objectStore('log');
-    try {
-      const current =
-        mode === 'replace'
-          ? []
-          : validateStoredEntries(
-              await log.getAll().catch((error: unknown) => {
-                throw new LogUnreadableError(error);
-              }),
-            ).entries;
-      const plan = mergeLogs(current, entries);
-      const known = new Map(current.map((entry) => [entry.id, entry]));
-      const writes: Promise<unknown>[] = [];
-      // Every request rejects when the transaction aborts; Promise.all reports the first, the rest are expected.
-      const track = (request: Promise<unknown>) => {
-        request.catch(() => {});
-        writes.push(request);
-      };
-      const markStore = tx.objectStore('marks');
-      const storedMarks = mode === 'replace' ? [] : validMarks(await markStore.getAll());
-      if (mode === 'replace') {
-        track(log.clear());
-        track(markStore.clear());
-        if (settings) track(tx.objectStore('meta').put(settings, 'settings'));
-      }
-      for (const mark of mergeMarks(storedMarks, marks).merged) track(markStore.put(mark));
-      // Added entries and the winners of id conflicts; untouched entries are not rewritten.
-      for (const entry of plan.merged) if (known.get(entry.id) !== entry) track(log.put(entry));
-      await Promise.all(writes);
-      const total = await log.count();
-      await tx.done;
-      return { added: plan.added.length, total };
-    } catch (error) {
-      // Any failure (quota, a bad record) rolls the whole import back.
-      try {
-        tx.abort();
-      } catch {
-        // Already finished or aborted.
-      }
-      throw error instanceof LogUnreadableError ? error : (tx.error ?? error);
-    }
+    // Only an import needs this code (its own UI loads when idle): it loads on demand.
+    const { importIntoDb } = await import('./import-into-db.ts');
+    return importIntoDb(this.#db, entries, mode, settings, marks);
   }
 }
 

@@ -1,0 +1,64 @@
+import type { IDBPDatabase } from 'idb';
+import { mergeMarks } from '../progress/merge-marks.ts';
+import { mergeLogs } from '../progress/merge.ts';
+import type { MarkEntry, ReviewEntry, ReviewSettings } from '../progress/schema.ts';
+import { validateStoredEntries, validateStoredMarks } from '../progress/stored-entries.ts';
+import type { ProgressDb } from './db.ts';
+import { LogUnreadableError, type ImportResult } from './log-errors.ts';
+
+/**
+ * `IdbProgressStore.importLog`: merges by id (or replaces everything) in one
+ * transaction, all or nothing. Loaded on demand, as only an import needs it.
+ */
+export async function importIntoDb(
+  db: IDBPDatabase<ProgressDb>,
+  entries: readonly ReviewEntry[],
+  mode: 'merge' | 'replace',
+  settings: ReviewSettings | undefined,
+  marks: readonly MarkEntry[],
+): Promise<ImportResult> {
+  const tx = db.transaction(['log', 'meta', 'marks'], 'readwrite');
+  // On failure the transaction aborts and `done` rejects; the error is rethrown below.
+  tx.done.catch(() => {});
+  const log = tx.objectStore('log');
+  try {
+    const current =
+      mode === 'replace'
+        ? []
+        : validateStoredEntries(
+            await log.getAll().catch((error: unknown) => {
+              throw new LogUnreadableError(error);
+            }),
+          ).entries;
+    const plan = mergeLogs(current, entries);
+    const known = new Map(current.map((entry) => [entry.id, entry]));
+    const writes: Promise<unknown>[] = [];
+    // Every request rejects when the transaction aborts; Promise.all reports the first, the rest are expected.
+    const track = (request: Promise<unknown>) => {
+      request.catch(() => {});
+      writes.push(request);
+    };
+    const markStore = tx.objectStore('marks');
+    const storedMarks = mode === 'replace' ? [] : validateStoredMarks(await markStore.getAll());
+    if (mode === 'replace') {
+      track(log.clear());
+      track(markStore.clear());
+      if (settings) track(tx.objectStore('meta').put(settings, 'settings'));
+    }
+    for (const mark of mergeMarks(storedMarks, marks).merged) track(markStore.put(mark));
+    // Added entries and the winners of id conflicts; untouched entries are not rewritten.
+    for (const entry of plan.merged) if (known.get(entry.id) !== entry) track(log.put(entry));
+    await Promise.all(writes);
+    const total = await log.count();
+    await tx.done;
+    return { added: plan.added.length, total };
+  } catch (error) {
+    // Any failure (quota, a bad record) rolls the whole import back.
+    try {
+      tx.abort();
+    } catch {
+      // Already finished or aborted.
+    }
+    throw error instanceof LogUnreadableError ? error : (tx.error ?? error);
+  }
+}
