@@ -1,4 +1,5 @@
 import { emit, requiredElement } from '../../lib/dom.ts';
+import { plural } from '../../lib/plural.ts';
 import type { ReviewSettings as Settings } from '../../lib/progress/schema.ts';
 
 /**
@@ -33,7 +34,8 @@ export class ReviewSettings extends HTMLElement {
 
   /** How many new cards wait in guides not opened yet (0 hides the note). */
   showUnread(count: number): void {
-    this.#unread.textContent = count > 0 ? `${count} new cards wait in guides you have not opened yet.` : '';
+    this.#unread.textContent =
+      count > 0 ? `${plural(count, 'new card waits', 'new cards wait')} in guides you have not opened yet.` : '';
   }
 
   /** Says whether the settings reached storage (`message` comes from the page's storage status). */
