@@ -1,10 +1,13 @@
-import { resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import {
   formatKB,
+  listFiles,
   listPages,
   totalGzip,
   weighAllCss,
   weighPage,
+  weighLazyModule,
   weighPrecache,
   type PageWeight,
   type WeighedResource,
@@ -26,6 +29,11 @@ export interface Budgets {
   allCss: number;
   /** The app the service worker installs (gzipped, as it crosses the wire); guides are saved on demand. */
   precache: number;
+  /**
+   * Code a reading page loads when the browser is idle, by the name of its module in `_astro/`:
+   * what it adds beyond the page's own JS (its imports and the workers it starts).
+   */
+  idleJs: Record<string, number>;
 }
 
 const KB = 1024;
@@ -38,10 +46,13 @@ export const BUDGETS: Budgets = {
   routeJs: { '/review/': 30 * KB, '/questions/': 20 * KB, '/drill/': 30 * KB },
   allCss: 12 * KB,
   precache: 500 * KB,
+  // A guide's memory overlay (TOC marks, "N cards here · M due now"), loaded when the page is idle.
+  // Its rare fallback (the stored replay is stale) is the grading worker, imported on demand: not counted.
+  idleJs: { 'memory-overlay': 8 * KB },
 };
 
 export interface BudgetViolation {
-  budget: 'page-html' | 'page-js' | 'all-css' | 'precache';
+  budget: 'page-html' | 'page-js' | 'idle-js' | 'all-css' | 'precache';
   /** The file over budget (relative to the build folder), or the build folder itself for totals. */
   file: string;
   actual: number;
@@ -55,6 +66,8 @@ export interface BudgetReport {
   pages: PageWeight[];
   css: WeighedResource[];
   precache: ReturnType<typeof weighPrecache>;
+  /** Each idle module found in the build, with what it adds to the page that loads it. */
+  idle: { name: string; files: WeighedResource[] }[];
   violations: BudgetViolation[];
 }
 
@@ -102,6 +115,21 @@ export function checkBudgets(buildDir: string, options: CheckOptions = {}): Budg
     }
   }
 
+  const idle = weighIdleModules(buildDir, pages, budgets, weighOptions);
+  for (const { name, files } of idle) {
+    const total = totalGzip(files);
+    const limit = budgets.idleJs[name] ?? 0;
+    if (total > limit) {
+      violations.push({
+        budget: 'idle-js',
+        file: files[0]?.file ?? name,
+        actual: total,
+        limit,
+        message: `${name}: ${formatKB(total)} of gzipped JS loaded when idle, over its ${formatKB(limit)} budget (${describe(files)})`,
+      });
+    }
+  }
+
   const css = weighAllCss(buildDir);
   const cssTotal = totalGzip(css);
   if (cssTotal > budgets.allCss) {
@@ -135,7 +163,31 @@ export function checkBudgets(buildDir: string, options: CheckOptions = {}): Budg
     });
   }
 
-  return { buildDir, pages, css, precache, violations };
+  return { buildDir, pages, css, precache, idle, violations };
+}
+
+/** Weighs each idle module of the budgets that the build has, beyond the first page that loads it. */
+function weighIdleModules(
+  buildDir: string,
+  pages: readonly PageWeight[],
+  budgets: Budgets,
+  options: { base?: string },
+): BudgetReport['idle'] {
+  const assets = listFiles(buildDir).filter((file) => file.startsWith('_astro/') && file.endsWith('.js'));
+  return Object.keys(budgets.idleJs).flatMap((name) => {
+    const entry = assets.find((file) => file.startsWith(`_astro/${name}.`));
+    if (!entry) return [];
+    // The page that imports it (dynamically) has already loaded its own scripts.
+    const host = pages.find((page) =>
+      page.scripts.some(
+        (script) =>
+          existsSync(join(buildDir, script.file)) &&
+          readFileSync(join(buildDir, script.file), 'utf8').includes(entry.slice('_astro/'.length)),
+      ),
+    );
+    const loaded = new Set(host?.scripts.map((script) => script.file));
+    return [{ name, files: weighLazyModule(buildDir, entry, loaded, options) }];
+  });
 }
 
 /** The app a route belongs to (`/review/stats/` → `/review/`), the most specific first; null for reading pages. */
@@ -158,6 +210,7 @@ export function summarize(report: BudgetReport): string {
     (p) =>
       `${p.page.route.padEnd(48)} html ${formatKB(p.html.gzip).padStart(8)}  js ${formatKB(totalGzip(p.scripts)).padStart(8)}`,
   );
+  for (const { name, files } of report.idle) lines.push(`${name} (loaded when idle) js ${formatKB(totalGzip(files))}`);
   lines.push(`all CSS ${formatKB(totalGzip(report.css))}`);
   if (report.precache) {
     const { bytes, gzip, files } = report.precache;

@@ -283,3 +283,31 @@ export function weighPrecache(buildDir: string, worker = SERVICE_WORKER_FILE): P
 export function formatKB(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(2)} MB` : `${(bytes / 1024).toFixed(1)} KB`;
 }
+
+/**
+ * What a module loaded on demand (an idle overlay) adds to a page: the module,
+ * its static imports, and the module workers it starts (`new URL('…', import.meta.url)`),
+ * leaving out the files the page has already loaded (`loaded`).
+ */
+export function weighLazyModule(
+  buildDir: string,
+  entry: string,
+  loaded: ReadonlySet<string>,
+  options: WeighOptions = {},
+): WeighedResource[] {
+  const base = options.base ?? '/';
+  const files = new Set<string>();
+  const queue = [entry];
+  while (queue.length > 0) {
+    const file = queue.shift() as string;
+    if (files.has(file) || loaded.has(file)) continue;
+    files.add(file);
+    const code = readFileSync(join(buildDir, file), 'utf8');
+    queue.push(...staticImports(code, `${base}${file}`, base));
+    for (const [, url] of code.matchAll(/new URL\(\s*["'`]([^"'`]+)["'`]/gu)) {
+      const worker = url === undefined ? null : toBuildFile(url, `${base}${file}`, base);
+      if (worker !== null && existsSync(join(buildDir, worker))) queue.push(worker);
+    }
+  }
+  return [...files].sort().map((file) => weighFile(buildDir, file));
+}

@@ -30,6 +30,11 @@ test('JS before interaction: ≤ 5 KB on a guide page, ≤ 30 KB on /review/ and
   expect(messages('page-js')).toEqual([]);
 });
 
+test('a guide’s memory overlay, loaded when idle, is its own line and at most 8 KB gzipped', () => {
+  expect(measured().idle.map((line) => line.name)).toEqual(['memory-overlay']);
+  expect(messages('idle-js')).toEqual([]);
+});
+
 test('all the CSS together is at most 12 KB gzipped', () => {
   expect(messages('all-css')).toEqual([]);
 });

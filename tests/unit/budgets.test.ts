@@ -119,6 +119,40 @@ describe('checkBudgets', () => {
     expect(checkBudgets(dir).violations.map((v) => v.file)).toEqual(['phases/design/index.html']);
   });
 
+  it('counts an idle overlay as its own line: the module, its imports and its worker, not what the page loaded', () => {
+    writeHealthySite();
+    write(
+      'phases/design/index.html',
+      page(
+        '<script type="module" src="/_astro/memory.js"></script><script type="module" src="/_astro/theme.js"></script>',
+      ),
+    );
+    write('_astro/memory.js', 'requestIdleCallback(()=>import("./memory-overlay.abc.js"));');
+    write(
+      '_astro/memory-overlay.abc.js',
+      `import"./shared.js";import"./marks.js";new Worker(new URL("/_astro/memory-worker-x.js",import.meta.url));`,
+    );
+    write('_astro/marks.js', 'export const m=1;');
+    write('_astro/memory-worker-x.js', `self.w=${JSON.stringify(incompressible(3))};`);
+    const ok = checkBudgets(dir);
+    expect(ok.violations).toEqual([]);
+    // shared.js is on the page already (theme.js imports it): not counted again.
+    expect(ok.idle[0]?.files.map((f) => f.file)).toEqual([
+      '_astro/marks.js',
+      '_astro/memory-overlay.abc.js',
+      '_astro/memory-worker-x.js',
+    ]);
+    write('_astro/memory-worker-x.js', `self.w=${JSON.stringify(incompressible(9))};`);
+    expect(checkBudgets(dir).violations.map((v) => [v.budget, v.message])).toEqual([
+      [
+        'idle-js',
+        expect.stringMatching(/^memory-overlay: 9\.\d KB of gzipped JS loaded when idle, over its 8\.0 KB budget/u),
+      ],
+    ]);
+    // The guide page itself stays within its 5 KB: the overlay waits for idle.
+    expect(BUDGETS.defaultJs).toBe(5 * 1024);
+  });
+
   it('fails when all the CSS together is over 12 KB', () => {
     writeHealthySite();
     write('_astro/extra.css', `.x{content:"${incompressible(13)}"}`);

@@ -16,6 +16,14 @@ describe('readReviewParams', () => {
       filter: { section: 'phases', tag: 'latency' },
       cram: true,
       concepts: ['/a/#x', '/b/'],
+      page: null,
+    });
+  });
+
+  test('?page= is a guide (its "N cards here" link), kept apart from concepts', () => {
+    expect(readReviewParams('?page=%2Fphases%2Fconstraints%2F')).toMatchObject({
+      concepts: [],
+      page: '/phases/constraints/',
     });
   });
 
@@ -24,6 +32,7 @@ describe('readReviewParams', () => {
       filter: { section: null, tag: null },
       cram: false,
       concepts: [],
+      page: null,
     });
   });
 });

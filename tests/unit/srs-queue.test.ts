@@ -97,5 +97,6 @@ test('suspended and buried cards are left out of every list and do not use up ne
     review: [],
     fresh: [],
     laterToday: 0,
+    waitingUnread: 0,
   });
 });

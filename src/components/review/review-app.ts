@@ -1,6 +1,6 @@
 import { requiredElement } from '../../lib/dom.ts';
-import { DEFAULT_SETTINGS } from '../../lib/progress/schema.ts';
-import { conceptLabels, filterByConcepts, filterCards, loadDeck } from '../../lib/review/deck.ts';
+import { DEFAULT_SETTINGS, SETTINGS_LIMITS_MESSAGE, settingsSchema } from '../../lib/progress/schema.ts';
+import { cardsOfPage, conceptLabels, filterByConcepts, filterCards, loadDeck } from '../../lib/review/deck.ts';
 import { readReviewParams } from '../../lib/review/review-params.ts';
 import { ReviewSession } from '../../lib/review/session.ts';
 import { openProgressStore, type LoadedProgress } from '../../lib/store/progress-store.ts';
@@ -32,7 +32,6 @@ class ReviewApp extends HTMLElement {
   readonly #parts = {
     status: required(this, 'review-status'),
     queue: required(this, 'review-queue'),
-    settings: required(this, 'review-settings'),
     transfer: required(this, 'progress-transfer'),
   };
 
@@ -51,7 +50,7 @@ class ReviewApp extends HTMLElement {
   }
 
   async #start(): Promise<void> {
-    const { filter, cram, concepts } = readReviewParams(location.search);
+    const { filter, cram, concepts, page } = readReviewParams(location.search);
     const [{ store, persistent }, deck] = await Promise.all([
       openProgressStore(),
       loadDeck(this.dataset['deckUrl'] ?? withBase('/deck.json')).catch((error: unknown) => error as Error),
@@ -61,11 +60,13 @@ class ReviewApp extends HTMLElement {
       return;
     }
     if (concepts.length > 0) this.#parts.queue.showFocus(conceptLabels(deck, concepts));
+    if (page) this.#parts.queue.showFocus(conceptLabels(deck, [page]), 'the cards of this guide');
     // Parsing the deck and replaying the log are the long steps: each gets its own task.
     await yieldToMain();
     this.#health.record({ kind: persistent ? 'opened' : 'open-failed' });
     let loaded: LoadedProgress;
     let snapshot: unknown;
+    const visited = await store.loadVisits();
     try {
       [loaded, snapshot] = await Promise.all([store.load(), store.loadSnapshot().catch(() => undefined)]);
       const { unreadable, unreadableCards, invalid } = loaded;
@@ -86,7 +87,9 @@ class ReviewApp extends HTMLElement {
     // A card whose history is partly unreadable sits out, rather than being scheduled from half its log.
     const incomplete = new Set(loaded.unreadableCards);
     const session = new ReviewSession({
-      cards: filterByConcepts(filterCards(deck, filter), concepts).filter((card) => !incomplete.has(card.id)),
+      cards: cardsOfPage(filterByConcepts(filterCards(deck, filter), concepts), page).filter(
+        (card) => !incomplete.has(card.id),
+      ),
       store,
       entries: loaded.entries,
       marks: loaded.marks,
@@ -95,12 +98,15 @@ class ReviewApp extends HTMLElement {
       broadcast: (message) => this.#sync.post(message),
       snapshot,
       health: this.#health,
+      // Unread guides wait only when the whole deck is asked for: a filter is an explicit choice.
+      reading: { visited, onlyRead: !filter.section && !filter.tag && concepts.length === 0 && !page },
     });
     this.#session = session;
+    void this.#settings((form) => form.showUnread(session.queue().waitingUnread));
     if (!session.restoredFromSnapshot) this.#saveSnapshot();
     // Leaving (or hiding) the tab stores the replayed states, so the next visit skips the replay.
     document.addEventListener('visibilitychange', this.#saveSnapshotWhenHidden);
-    void this.#settings().then((settings) => settings.fill(session.settings));
+    void this.#settings((form) => form.fill(session.settings));
     this.#connectTransfer({ store: () => session.store, settings: () => session.settings, health: this.#health });
     void customElements
       .whenDefined('review-holds')
@@ -127,14 +133,14 @@ class ReviewApp extends HTMLElement {
     });
   }
 
-  /** The settings form, once its code has loaded. */
-  async #settings(): Promise<ReviewSettings> {
-    await customElements.whenDefined('review-settings');
-    return this.#parts.settings;
-  }
-
   #connectTransfer(source: TransferSource): void {
     void customElements.whenDefined('progress-transfer').then(() => this.#parts.transfer.connectSource(source));
+  }
+
+  /** Acts on the settings form once its code has loaded (its Save button stays disabled until `fill`). */
+  async #settings(act: (form: ReviewSettings) => void): Promise<void> {
+    await customElements.whenDefined('review-settings');
+    act(required(this, 'review-settings'));
   }
 
   readonly #saveSnapshotWhenHidden = (): void => {
@@ -146,11 +152,16 @@ class ReviewApp extends HTMLElement {
     if (session && !session.cram) void session.store.saveSnapshot(session.snapshot()).catch(() => {});
   }
 
-  async #changeSettings(settings: ReviewSession['settings']): Promise<void> {
+  async #changeSettings(raw: ReviewSession['settings']): Promise<void> {
     const session = this.#session;
+    const parsed = settingsSchema.safeParse(raw);
+    if (!parsed.success) return this.#settings((form) => form.showError(SETTINGS_LIMITS_MESSAGE));
     if (!session) return;
-    await session.updateSettings(settings);
-    (await this.#settings()).confirmSaved(this.#health.settingsMessage());
+    await session.updateSettings(parsed.data);
+    void this.#settings((form) => {
+      form.showUnread(session.queue().waitingUnread);
+      form.confirmSaved(this.#health.settingsMessage());
+    });
     this.#parts.queue.refresh();
   }
 
@@ -161,7 +172,7 @@ class ReviewApp extends HTMLElement {
     // One reload reads the log and the settings the import stored (a second read of 370,000
     // entries, and a second replay for the settings, were most of the wait after a large import).
     await session.applyRemote({ type: 'reload' });
-    (await this.#settings()).fill(session.settings);
+    void this.#settings((form) => form.fill(session.settings));
     this.#parts.queue.next();
   }
 }

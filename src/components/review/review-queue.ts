@@ -74,10 +74,10 @@ export class ReviewQueue extends HTMLElement {
   }
 
   /** Says what a `?concepts=` link (drill mode's focused review) narrows the session to. */
-  showFocus(labels: readonly string[]): void {
+  showFocus(labels: readonly string[], what = 'what your drill flagged'): void {
     this.#el.focusText.textContent =
       labels.length > 0
-        ? `Focused on what your drill flagged: ${labels.join('; ')}.`
+        ? `Focused on ${what}: ${labels.join('; ')}.`
         : 'This link asks for concepts that are no longer in the deck.';
     this.#el.focus.hidden = false;
   }

@@ -4,7 +4,7 @@ import { loadDeck } from '../../lib/review/deck.ts';
 import { studyDayStart } from '../../lib/srs/day.ts';
 import { restoreOrReplay } from '../../lib/srs/replay-cache.ts';
 import { createScheduler } from '../../lib/srs/scheduler.ts';
-import { dueForecast, masteryByConcept, reviewsPerDay, trueRetention } from '../../lib/srs/stats.ts';
+import { dueForecast, masteryByConcept, reviewCounts, reviewsPerDay, trueRetention } from '../../lib/srs/stats.ts';
 import { LogUnreadableError, openProgressStore } from '../../lib/store/progress-store.ts';
 import { withBase } from '../../lib/urls.ts';
 import { masteryTables, percent } from './mastery-tables.ts';
@@ -14,14 +14,19 @@ const required = (root: ParentNode, selector: string): HTMLElement =>
   requiredElement<HTMLElement>(root, selector, 'review-stats');
 
 /** The status above the charts: how much history they are drawn from, and what is missing from it. */
-function describeHistory(persistent: boolean, reviews: number, unreadable: number): string {
+function describeHistory(
+  persistent: boolean,
+  { total, whileReading }: ReturnType<typeof reviewCounts>,
+  unreadable: number,
+): string {
   if (!persistent)
     return 'This browser is not letting the site store data (private browsing, or storage is blocked), so there is no review history to show.';
   const missing =
     unreadable > 0
       ? ` ${plural(unreadable, 'stored review')} could not be read and ${unreadable === 1 ? 'is' : 'are'} not counted.`
       : '';
-  return `${plural(reviews, 'review')} in this browser.${missing}`;
+  const reading = whileReading > 0 ? ` (${whileReading} answered while reading a guide)` : '';
+  return `${plural(total, 'review')} in this browser${reading}.${missing}`;
 }
 
 /** <review-stats>: forecast, heatmap, retention and mastery, computed in the browser from the local log. */
@@ -61,7 +66,7 @@ class ReviewStats extends HTMLElement {
           ? 'No reviews of graduated cards in the last 30 days yet.'
           : `${percent(retention.retention)}: ${retention.passed} of ${plural(retention.reviews, 'review')} of graduated cards were not forgotten (your desired retention is ${percent(settings.desiredRetention)}).`;
       el.mastery.replaceChildren(...masteryTables(cards, masteryByConcept(scheduler, states, cards, now)));
-      el.status.textContent = describeHistory(persistent, entries.length, unreadable);
+      el.status.textContent = describeHistory(persistent, reviewCounts(entries), unreadable);
     } catch (error) {
       el.status.textContent =
         error instanceof LogUnreadableError

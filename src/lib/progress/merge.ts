@@ -12,7 +12,8 @@ export function compareCopies(a: ReviewEntry, b: ReviewEntry): number {
     a.reviewedAt - b.reviewedAt ||
     a.rating - b.rating ||
     compareCodeUnits(a.cardId, b.cardId) ||
-    compareCodeUnits(a.cardHash, b.cardHash)
+    compareCodeUnits(a.cardHash, b.cardHash) ||
+    compareCodeUnits(a.source ?? '', b.source ?? '')
   );
 }
 

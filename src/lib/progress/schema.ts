@@ -13,11 +13,13 @@ export const PROGRESS_SCHEMA_VERSION = 2;
 /** Versions this page still imports: version 1 is version 2 without `marks` (the file's shape: `file-schema.ts`). */
 export const READABLE_SCHEMA_VERSIONS = [1, 2] as const;
 
-/** 1–4 are Again, Hard, Good, Easy (as in ts-fsrs); 0 means the user reset the card to new. */
-export const RESET_RATING = 0;
+export { DEFAULT_SETTINGS, RESET_RATING } from './constants.ts';
 
 /** The largest instant a JavaScript Date can hold (year 275760): later values are not dates at all. */
 export const MAX_EPOCH_MS = 8_640_000_000_000_000;
+
+/** Places a rating can be made other than /review/ (which writes no `source`). */
+export const REVIEW_SOURCES = ['reading'] as const;
 
 /** Entry ids: random, unique across devices, so logs merge by id. */
 const entryIdSchema = z.string().check(z.minLength(8), z.maxLength(64), z.regex(/^[A-Za-z0-9_-]+$/u));
@@ -32,6 +34,12 @@ export const reviewEntrySchema = z.strictObject({
   reviewedAt: z.int().check(z.gt(0), z.lte(MAX_EPOCH_MS)),
   /** The card's content hash when it was reviewed: a different hash in the deck means it was edited since. */
   cardHash: z.string().check(z.regex(/^[0-9a-f]{16}$/u)),
+  /**
+   * Where the rating was made: `reading` for a prompt answered inside a guide.
+   * Absent for /review/ (and in every file written before guides could grade),
+   * so older files still import; scheduling treats both alike.
+   */
+  source: z.optional(z.enum(REVIEW_SOURCES)),
 });
 
 /**
@@ -53,12 +61,6 @@ export const markEntrySchema = z.strictObject({
   at: z.int().check(z.gt(0), z.lte(MAX_EPOCH_MS)),
 });
 
-export const DEFAULT_SETTINGS = {
-  newPerDay: 20,
-  desiredRetention: 0.9,
-  maximumInterval: 36500,
-} as const;
-
 /**
  * The bounds of each setting: the schema below, the settings form's min, max and
  * step, and the message for a rejected form all read them from here.
@@ -78,6 +80,11 @@ export const settingsSchema = z.strictObject({
   newPerDay: z.int().check(z.gte(newPerDay.min), z.lte(newPerDay.max)),
   desiredRetention: z.number().check(z.gte(desiredRetention.min), z.lte(desiredRetention.max)),
   maximumInterval: z.int().check(z.gte(maximumInterval.min), z.lte(maximumInterval.max)),
+  /**
+   * "Only cards from guides I have read": new cards of unopened guides wait
+   * (absent means on, so files from before the setting keep the default).
+   */
+  onlyReadGuides: z.optional(z.boolean()),
 });
 
 /** What the settings form says when the schema rejects it. */

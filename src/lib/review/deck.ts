@@ -41,6 +41,11 @@ export function filterByConcepts(cards: readonly DeckCard[], concepts: readonly 
   return cards.filter((card) => card.concepts.some((c) => concepts.some((want) => conceptWithin(c, want))));
 }
 
+/** The cards a guide holds (their own concept is the page or one of its sections), for `?page=`. */
+export function cardsOfPage(cards: readonly DeckCard[], page: string | null): DeckCard[] {
+  return page === null ? [...cards] : cards.filter((card) => conceptWithin(card.concept, page));
+}
+
 /**
  * Readable names for a `?concepts=` filter ("Constraints › Latency budget"), in
  * the order given, from the titles of the cards that belong to them: a page URL

@@ -3,7 +3,7 @@ import { newEntryId } from '../progress/entry-id.ts';
 import { RESET_RATING, type MarkEntry, type ReviewEntry, type ReviewSettings } from '../progress/schema.ts';
 import { cardHolds, heldCardIds } from '../srs/holds.ts';
 import { formatInterval, describeInterval } from '../srs/format.ts';
-import { buildQueue, pickNext, type QueueItem, type StudyQueue } from '../srs/queue.ts';
+import { buildQueue, pickNext, type QueueItem, type ReadingFirst, type StudyQueue } from '../srs/queue.ts';
 import { applyEntry, replayCard, replayLog, type ReplayedCard } from '../srs/replay.ts';
 import { logFingerprint, restoreOrReplay, restoreOrReplayInSlices, type ReplaySnapshot } from '../srs/replay-cache.ts';
 import { inSlices, yieldToMain } from '../yield-to-main.ts';
@@ -32,6 +32,8 @@ export interface SessionOptions {
   snapshot?: unknown;
   /** Where the outcome of every write is reported (the page's storage status). */
   health?: StorageHealth;
+  /** New cards follow reading: the guides opened, and whether to hold back unread ones. */
+  reading?: Omit<ReadingFirst, 'pageOf'>;
 }
 
 export interface CurrentCard {
@@ -70,6 +72,7 @@ export class ReviewSession {
   readonly #byId: Map<string, DeckCard>;
   readonly #now: () => number;
   readonly #broadcast: (message: SyncMessage) => void;
+  readonly #reading: SessionOptions['reading'];
   #store: ProgressStore;
   #scheduler: Scheduler;
   #settings: ReviewSettings;
@@ -93,6 +96,7 @@ export class ReviewSession {
     this.#byId = new Map(options.cards.map((card) => [card.id, card]));
     this.#now = options.now ?? Date.now;
     this.#broadcast = options.broadcast ?? (() => {});
+    this.#reading = options.reading;
     this.#store = options.store;
     this.health = options.health ?? new StorageHealth();
     this.#settings = options.settings;
@@ -143,6 +147,13 @@ export class ReviewSession {
       states: this.#states,
       now: this.#now(),
       newPerDay: this.#settings.newPerDay,
+      ...(this.#reading && {
+        reading: {
+          ...this.#reading,
+          onlyRead: this.#reading.onlyRead && this.#settings.onlyReadGuides !== false,
+          pageOf: (cardId) => this.#byId.get(cardId)?.concept.split('#')[0] ?? '',
+        },
+      }),
       held: this.#held(),
     });
   }

@@ -21,6 +21,18 @@ export interface StudyQueue {
   fresh: QueueItem[];
   /** Learning cards due later today, beyond the learn-ahead window. */
   laterToday: number;
+  /** New cards held back because their guide is unread ("only cards from guides I have read"). */
+  waitingUnread: number;
+}
+
+/** New cards follow reading: those of guides the reader opened come first. */
+export interface ReadingFirst {
+  /** The guide (page URL) each card belongs to. */
+  pageOf: (cardId: string) => string;
+  /** Guides the reader has opened. Until there is one, every card counts as read, so /review/ works on its own. */
+  visited: ReadonlySet<string>;
+  /** Leave out new cards of unread guides altogether (else they follow the read ones). */
+  onlyRead: boolean;
 }
 
 export interface QueueInput {
@@ -29,6 +41,7 @@ export interface QueueInput {
   states: ReadonlyMap<string, ReplayedCard>;
   now: number;
   newPerDay: number;
+  reading?: ReadingFirst;
   /** Suspended and buried cards (see `cardHolds`): left out of every list, and of the new-card count. */
   held?: ReadonlySet<string>;
 }
@@ -46,22 +59,25 @@ export function countIntroducedToday(states: ReadonlyMap<string, ReplayedCard>, 
 
 /**
  * Builds today's queue: learning and review cards due before the next 4 AM
- * rollover, then new cards in deck order up to what is left of the daily limit.
+ * rollover, then new cards in deck order up to what is left of the daily limit,
+ * those of guides the reader has opened first (see `ReadingFirst`).
  * A learning card due within the learn-ahead window stays even when that is past
  * the rollover: a step answered at 03:57 comes back at 04:07 in the same session.
  * Held (suspended or buried) cards are skipped.
  */
-export function buildQueue({ cardIds, states, now, newPerDay, held }: QueueInput): StudyQueue {
+export function buildQueue({ cardIds, states, now, newPerDay, reading, held }: QueueInput): StudyQueue {
   const dayEnd = studyDayStart(now, 1);
   const learning: QueueItem[] = [];
   const review: QueueItem[] = [];
-  const fresh: QueueItem[] = [];
-  const newLeft = Math.max(0, newPerDay - countIntroducedToday(states, now));
+  const fresh: string[] = [];
+  const unread: string[] = [];
+  const isRead = (cardId: string) =>
+    !reading || reading.visited.size === 0 || reading.visited.has(reading.pageOf(cardId));
   for (const cardId of cardIds) {
     if (held?.has(cardId)) continue;
     const state = states.get(cardId);
     if (!state || state.card.state === State.New) {
-      if (fresh.length < newLeft) fresh.push({ cardId, kind: 'new', due: now });
+      (isRead(cardId) ? fresh : unread).push(cardId);
       continue;
     }
     const due = state.card.due.getTime();
@@ -73,7 +89,16 @@ export function buildQueue({ cardIds, states, now, newPerDay, held }: QueueInput
   learning.sort(byDue);
   review.sort(byDue);
   const laterToday = learning.filter((item) => item.due > now + LEARN_AHEAD_MS).length;
-  return { learning, review, fresh, laterToday };
+  // Deck order is reading order, so each list is already in the order the guides are read.
+  const offered = reading?.onlyRead ? fresh : [...fresh, ...unread];
+  const newLeft = Math.max(0, newPerDay - countIntroducedToday(states, now));
+  return {
+    learning,
+    review,
+    fresh: offered.slice(0, newLeft).map((cardId) => ({ cardId, kind: 'new', due: now })),
+    laterToday,
+    waitingUnread: reading?.onlyRead ? unread.length : 0,
+  };
 }
 
 /**

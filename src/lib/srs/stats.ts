@@ -86,3 +86,15 @@ export function masteryByConcept(
   }
   return [...byConcept.values()].map((entry) => ({ ...entry, mastery: entry.mastery / entry.cards }));
 }
+
+/** Ratings in the log (resets excluded), and how many of them were made while reading a guide. */
+export function reviewCounts(entries: readonly ReviewEntry[]): { total: number; whileReading: number } {
+  let total = 0;
+  let whileReading = 0;
+  for (const entry of entries) {
+    if (entry.rating === RESET_RATING) continue;
+    total++;
+    if (entry.source === 'reading') whileReading++;
+  }
+  return { total, whileReading };
+}

@@ -4,11 +4,14 @@ import type { ReplaySnapshot } from '../srs/replay-cache.ts';
 
 export const DB_NAME = 'vibe-check-progress';
 
+/** The guides the reader has opened: page URL → first opened, epoch ms (read and written by `visits.ts`). */
+export type GuideVisits = Record<string, number>;
+
 export interface ProgressDb extends DBSchema {
   /** The append-only review log, keyed by entry id. */
   log: { key: string; value: ReviewEntry; indexes: { byCard: string } };
-  /** Small records: the user's settings, and a cache of the replayed card states. */
-  meta: { key: 'settings' | 'snapshot'; value: ReviewSettings | ReplaySnapshot };
+  /** Small records: the user's settings, a cache of the replayed card states, the guides opened. */
+  meta: { key: 'settings' | 'snapshot' | 'visits'; value: ReviewSettings | ReplaySnapshot | GuideVisits };
   /** Suspensions and burials, append-only like the log, keyed by mark id. */
   marks: { key: string; value: MarkEntry };
 }

@@ -63,6 +63,14 @@ export class MemoryProgressStore implements ProgressStore {
     this.#settings = settings;
   }
 
+  async loadSettings(): Promise<ReviewSettings> {
+    return this.#settings;
+  }
+
+  async loadVisits(): Promise<ReadonlySet<string>> {
+    return new Set();
+  }
+
   async loadSnapshot(): Promise<unknown> {
     return undefined;
   }

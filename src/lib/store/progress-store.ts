@@ -24,6 +24,7 @@ export { answeredElsewhere } from './progress-types.ts';
 export type { AppendGuard, AppendResult, LoadedProgress, LogBatch, ProgressStore } from './progress-types.ts';
 import type { ReplaySnapshot } from '../srs/replay-cache.ts';
 import { openProgressDb, type ProgressDb } from './db.ts';
+import { loadVisits } from './visits.ts';
 
 /**
  * Runs `work` in `tx` and waits for the commit. When it fails, the
@@ -137,6 +138,15 @@ export class IdbProgressStore implements ProgressStore {
   async saveSettings(settings: ReviewSettings): Promise<void> {
     const tx = this.#db.transaction('meta', 'readwrite');
     await committed(tx, () => tx.store.put(settings, 'settings'));
+  }
+
+  async loadSettings(): Promise<ReviewSettings> {
+    return readSettings(await this.#db.get('meta', 'settings').catch(() => undefined));
+  }
+
+  async loadVisits(): Promise<ReadonlySet<string>> {
+    // Not knowing what was read only changes the order new cards come in.
+    return loadVisits(this.#db).catch(() => new Set<string>());
   }
 
   async loadSnapshot(): Promise<unknown> {

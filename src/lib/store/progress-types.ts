@@ -60,6 +60,10 @@ export interface ProgressStore {
   /** Removes the entries and marks of a batch by id (the undo of `appendBatch`). */
   removeBatch(batch: LogBatch): Promise<void>;
   saveSettings(settings: ReviewSettings): Promise<void>;
+  /** The settings alone, without reading the log (a guide grading one card). */
+  loadSettings(): Promise<ReviewSettings>;
+  /** The guides the reader has opened (page URLs), for new cards that follow reading. */
+  loadVisits(): Promise<ReadonlySet<string>>;
   /** Merge by id (default) or replace everything, all or nothing. */
   importLog(
     entries: readonly ReviewEntry[],

@@ -1,3 +1,4 @@
+import { SYNC_CHANNEL } from '../progress/constants.ts';
 import type { MarkEntry, ReviewEntry } from '../progress/schema.ts';
 
 /** What one tab tells the others after changing the log. */
@@ -7,8 +8,6 @@ export type SyncMessage =
   /** Suspensions or burials made (or undone) elsewhere. */
   | { type: 'marks'; added: MarkEntry[]; removed: string[] }
   | { type: 'reload' };
-
-const CHANNEL = 'vibe-check-progress';
 
 /**
  * Keeps open tabs in step: each tab writes to the shared log, then tells the
@@ -21,7 +20,7 @@ export interface ProgressSync {
 
 export function connectSync(onMessage: (message: SyncMessage) => void): ProgressSync {
   if (typeof BroadcastChannel === 'undefined') return { post() {}, close() {} };
-  const channel = new BroadcastChannel(CHANNEL);
+  const channel = new BroadcastChannel(SYNC_CHANNEL);
   channel.addEventListener('message', (event: MessageEvent<SyncMessage>) => onMessage(event.data));
   return {
     post: (message) => channel.postMessage(message),

@@ -1,0 +1,16 @@
+/**
+ * Plain values of the progress data, in their own file so code that loads
+ * without the schemas (a guide's memory overlay) can read them.
+ */
+
+/** 1–4 are Again, Hard, Good, Easy (as in ts-fsrs); 0 means the user reset the card to new. */
+export const RESET_RATING = 0;
+
+export const DEFAULT_SETTINGS = {
+  newPerDay: 20,
+  desiredRetention: 0.9,
+  maximumInterval: 36500,
+} as const;
+
+/** The BroadcastChannel on which tabs tell each other about changes to the log (`store/sync.ts`). */
+export const SYNC_CHANNEL = 'vibe-check-progress';

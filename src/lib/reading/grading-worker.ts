@@ -1,0 +1,44 @@
+import { SYNC_CHANNEL } from '../progress/constants.ts';
+import type { SyncMessage } from '../store/sync.ts';
+import { openProgressStore } from '../store/progress-store.ts';
+import { nextReviewWords } from './grade-wording.ts';
+import { ReadingGrader, type ShownPrompt } from './reading-grader.ts';
+import type { GradingCalls } from './reading-protocol.ts';
+import { serve } from './worker-rpc.ts';
+
+// The module worker behind in-place grading: the store, the scheduler and the log, off the page's
+// bundle. Other tabs (an open /review/) hear of every change on the tabs' channel.
+
+let now = 0;
+const channel = new BroadcastChannel(SYNC_CHANNEL);
+const grader = openProgressStore().then(
+  ({ store }) =>
+    new ReadingGrader({ store, now: () => now, broadcast: (message: SyncMessage) => channel.postMessage(message) }),
+);
+const shown = new Map<number, ShownPrompt>();
+let lastToken = 0;
+
+serve<GradingCalls>({
+  async show(request) {
+    now = request.now;
+    const token = ++lastToken;
+    shown.set(token, await (await grader).show(request.cards));
+    return { token };
+  },
+  async grade({ token, grade, now: at }) {
+    now = at;
+    const prompt = shown.get(token);
+    if (!prompt) throw new Error('This prompt was not revealed.');
+    const result = await (await grader).grade(prompt, grade);
+    const next = result.outcome === 'rated' ? nextReviewWords(at, result.nextDue) : '';
+    return { outcome: result.outcome, entries: result.entries, next };
+  },
+  async undo({ entries }) {
+    await (await grader).undo(entries);
+    return null;
+  },
+  async 'save-replay'() {
+    await (await grader).saveReplay();
+    return null;
+  },
+});
