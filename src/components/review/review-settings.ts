@@ -11,6 +11,8 @@ export class ReviewSettings extends HTMLElement {
   readonly #save = requiredElement<HTMLButtonElement>(this, '[data-settings-save]', 'review-settings');
   readonly #status = requiredElement<HTMLElement>(this, '[data-settings-status]', 'review-settings');
   readonly #error = requiredElement<HTMLElement>(this, '[data-settings-error]', 'review-settings');
+  /** The stored settings: the form edits three of them, the interview and fitted parameters ride along. */
+  #current: Settings | null = null;
 
   connectedCallback(): void {
     this.#form.addEventListener('submit', this.#onSubmit);
@@ -22,6 +24,7 @@ export class ReviewSettings extends HTMLElement {
 
   /** Shows the settings in use and lets the reader change them. */
   fill(settings: Settings): void {
+    this.#current = settings;
     for (const [name, value] of Object.entries(settings)) {
       const input = this.#form.elements.namedItem(name);
       if (input instanceof HTMLInputElement) input.value = String(value);
@@ -38,6 +41,7 @@ export class ReviewSettings extends HTMLElement {
     event.preventDefault();
     const data = new FormData(this.#form);
     const parsed = settingsSchema.safeParse({
+      ...this.#current,
       newPerDay: Number(data.get('newPerDay')),
       desiredRetention: Number(data.get('desiredRetention')),
       maximumInterval: Number(data.get('maximumInterval')),

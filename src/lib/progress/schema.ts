@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { drillHistorySchema } from '../drill/schema.ts';
+import { fsrsParametersSchema, interviewSchema } from '../plan/interview-schema.ts';
 
 /**
  * What the review app stores and exports. zod/mini keeps these validators small
@@ -79,6 +80,10 @@ export const settingsSchema = z.strictObject({
   newPerDay: z.int().check(z.gte(newPerDay.min), z.lte(newPerDay.max)),
   desiredRetention: z.number().check(z.gte(desiredRetention.min), z.lte(desiredRetention.max)),
   maximumInterval: z.int().check(z.gte(maximumInterval.min), z.lte(maximumInterval.max)),
+  /** The interview date the plan works to; optional, so files from before it still import. */
+  interview: z.optional(interviewSchema),
+  /** FSRS weights fitted to the user's own log by the optimizer; absent means ts-fsrs's defaults. */
+  parameters: z.optional(fsrsParametersSchema),
 });
 
 /** What the settings form says when the schema rejects it. */
