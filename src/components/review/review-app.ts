@@ -38,8 +38,20 @@ class ReviewApp extends HTMLElement {
 
   connectedCallback(): void {
     this.#loadTransfer();
+    // The interview plan's code (its panel's, and its workers') is fetched the first time the panel opens.
+    this.querySelector('[data-plan-details]')?.addEventListener(
+      'toggle',
+      () => void import('../plan/interview-plan.ts'),
+      {
+        once: true,
+      },
+    );
     this.#health.subscribe((status) => this.#parts.status.showStorage(status));
     this.addEventListener('review-settings-change', (event) => void this.#changeSettings(event.detail.settings));
+    // The interview plan changes the interview date and the fitted parameters, kept with the other settings.
+    this.addEventListener('plan-settings-change', (event) => {
+      if (this.#session) void this.#changeSettings(event.detail.update(this.#session.settings));
+    });
     this.addEventListener('progress-imported', (event) => event.detail.waitUntil(this.#reloadAfterImport()));
     void this.#start();
   }
@@ -135,6 +147,7 @@ class ReviewApp extends HTMLElement {
     const session = this.#session;
     if (!session) return;
     await session.updateSettings(settings);
+    this.#parts.settings.fill(session.settings);
     this.#parts.settings.confirmSaved(this.#health.settingsMessage());
     this.#parts.queue.refresh();
   }
