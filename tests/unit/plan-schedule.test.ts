@@ -3,7 +3,7 @@ import { createEmptyCard, default_w, forgetting_curve } from 'ts-fsrs';
 
 process.env['TZ'] = 'UTC';
 const { makePlan } = await import('../../src/lib/plan/plan.ts');
-const { finalPass, withFinalPass } = await import('../../src/lib/plan/final-pass.ts');
+const { finalPass, interviewQueueStates, withFinalPass } = await import('../../src/lib/plan/final-pass.ts');
 const { readiness, recallAt, weakestConcepts } = await import('../../src/lib/plan/readiness.ts');
 const { replayLog } = await import('../../src/lib/srs/replay.ts');
 const { buildQueue } = await import('../../src/lib/srs/queue.ts');
@@ -224,5 +224,35 @@ describe('the final pass', () => {
     const after = finalPass({ ...input, now: interviewAt + MIN });
     expect(after.due.size).toBe(0);
     expect(withFinalPass(states, after)).toEqual(states);
+  });
+});
+
+describe('the final pass in the review queue', () => {
+  const log = [entry('a', Rating.Good, NOW - 30 * DAY), entry('a', Rating.Good, NOW - 30 * DAY + 10 * MIN)];
+  const states = replayLog(scheduler, log);
+  const settings = { newPerDay: 20, desiredRetention: 0.9, maximumInterval: 36500 };
+  const cardA = states.get('a');
+  // Card a was last seen 30 days ago with a 2-day stability: far below target at any future date.
+  const interview = { at: NOW + 5 * DAY, marginDays: 3 };
+
+  test('no interview, or one already past: the states as FSRS left them', () => {
+    expect(interviewQueueStates(scheduler, states, ['a'], NOW, settings)).toBe(states);
+    expect(interviewQueueStates(scheduler, states, ['a'], NOW + 6 * DAY, { ...settings, interview })).toBe(states);
+  });
+
+  test('an interview ahead: the final pass moves weak cards due after it to a day before it', () => {
+    // A copy of a due a month away, as if its last review had scheduled it there.
+    const far = new Map([
+      [
+        'a',
+        {
+          ...(cardA as NonNullable<typeof cardA>),
+          card: { ...(cardA as NonNullable<typeof cardA>).card, due: new Date(NOW + 30 * DAY) },
+        },
+      ],
+    ]);
+    const moved = interviewQueueStates(scheduler, far, ['a'], NOW, { ...settings, interview });
+    expect(moved.get('a')?.card.due.getTime()).toBeLessThan(interview.at);
+    expect(far.get('a')?.card.due.getTime()).toBe(NOW + 30 * DAY);
   });
 });

@@ -50,7 +50,9 @@ class ReviewApp extends HTMLElement {
     this.addEventListener('review-settings-change', (event) => void this.#changeSettings(event.detail.settings));
     // The interview plan changes the interview date and the fitted parameters, kept with the other settings.
     this.addEventListener('plan-settings-change', (event) => {
-      if (this.#session) void this.#changeSettings(event.detail.update(this.#session.settings));
+      const session = this.#session;
+      if (session)
+        void this.#changeSettings(event.detail.update(session.settings)).then(() => this.#useFinalPass(session));
     });
     this.addEventListener('progress-imported', (event) => event.detail.waitUntil(this.#reloadAfterImport()));
     void this.#start();
@@ -119,6 +121,20 @@ class ReviewApp extends HTMLElement {
       return;
     }
     this.#parts.queue.start(session);
+    this.#useFinalPass(session);
+  }
+
+  /** With an interview ahead, the final pass (loaded when idle) puts cards below target in the queue before it. */
+  #useFinalPass(session: ReviewSession): void {
+    const at = session.settings.interview?.at;
+    if (session.cram || at === undefined || at <= Date.now()) return;
+    whenIdle(
+      () =>
+        void import('../../lib/plan/final-pass.ts').then(({ interviewQueueStates }) => {
+          session.useQueueStates(interviewQueueStates);
+          this.#parts.queue.refresh();
+        }),
+    );
   }
 
   /**

@@ -1,3 +1,4 @@
+import type { ReviewSettings } from '../progress/schema.ts';
 import { studyDayStart, studyDaysBetween } from '../srs/day.ts';
 import type { ReplayedCard } from '../srs/replay.ts';
 import { State, type Scheduler } from '../srs/scheduler.ts';
@@ -77,4 +78,30 @@ export function withFinalPass(states: ReadonlyMap<string, ReplayedCard>, pass: F
       result.set(cardId, { ...state, card: { ...state.card, due: new Date(due) } });
   }
   return result;
+}
+
+/**
+ * The states the review queue is built from while an interview date is ahead:
+ * the final pass applied with the user's margin and desired retention as the
+ * target. With no date, or once it has passed, the states as FSRS left them.
+ */
+export function interviewQueueStates(
+  scheduler: Scheduler,
+  states: ReadonlyMap<string, ReplayedCard>,
+  cardIds: readonly string[],
+  now: number,
+  settings: ReviewSettings,
+): ReadonlyMap<string, ReplayedCard> {
+  const interview = settings.interview;
+  if (!interview || interview.at <= now) return states;
+  const pass = finalPass({
+    scheduler,
+    states,
+    cardIds,
+    now,
+    interviewAt: interview.at,
+    target: settings.desiredRetention,
+    marginDays: interview.marginDays,
+  });
+  return pass.due.size === 0 ? states : withFinalPass(states, pass);
 }
