@@ -117,3 +117,40 @@ test('Optimize fetches fsrs-rs only when asked, fits the imported log and applie
     'You are using parameters fitted to your reviews.',
   );
 });
+
+test('the recall map: each section a grid of its guides with the recall as text; a review raises it', async ({
+  page,
+}) => {
+  await page.clock.install({ time: NOW });
+  await page.goto('/review/stats/');
+  const map = page.locator('recall-map');
+  await expect(map.getByRole('heading', { name: 'Phases', level: 3 })).toBeVisible();
+  // The five phases, each a cell linking to its guide and to a review of its cards.
+  const phases = map.locator('.recall-section').filter({ has: page.getByRole('heading', { name: 'Phases' }) });
+  await expect(phases.locator('.recall-cell')).toHaveCount(5);
+  await expect(phases.locator('.recall-figure').first()).toHaveText('0%');
+  await expect(phases.getByRole('link', { name: /^Review the cards of / }).first()).toHaveAttribute(
+    'href',
+    /\/review\/\?concepts=%2Fphases%2F/u,
+  );
+  await expect(map.locator('[data-map-when]')).toBeHidden();
+  expect(await new AxeBuilder({ page }).include('recall-map').analyze()).toHaveProperty('violations', []);
+
+  // One card answered Good: its guide's recall is above 0 now.
+  await page.goto('/review/');
+  await page.getByRole('button', { name: /Show answer/ }).click();
+  await page.getByRole('button', { name: /^Good/ }).click();
+  await expect(page.locator('[data-counts]')).toContainText('Learning 1');
+  await page.goto('/review/stats/');
+  await expect(map.locator('.recall-figure').filter({ hasNotText: /^0%$/u })).toHaveCount(1);
+
+  // With an interview set, the map shows the interview day by default and can switch to now.
+  await openPlan(page);
+  await page.getByLabel('Interview date').fill('2026-03-15');
+  await page.getByRole('button', { name: 'Save date' }).click();
+  await expect(page.locator('[data-plan-figure]')).toBeVisible();
+  await page.goto('/review/stats/');
+  await expect(map.locator('[data-map-status]')).toContainText('your interview, if you made no more reviews');
+  await map.getByRole('radio', { name: 'now', exact: true }).check();
+  await expect(map.locator('[data-map-status]')).toHaveText('Predicted recall now. Cards never studied count as 0.');
+});

@@ -4,24 +4,13 @@ import type { RecallGroup } from '../../lib/plan/readiness.ts';
 import type { ReviewPace } from '../../lib/plan/review-pace.ts';
 import { plural } from '../../lib/plural.ts';
 import { withBase } from '../../lib/urls.ts';
+import { formatDay, formatInstant, percent } from './plan-format.ts';
 
 const VERDICT_TEXT: Record<Plan['verdict'], string> = {
   'on-track': 'On track',
   tight: 'Tight',
   'not-feasible': 'Not feasible as it stands',
 };
-
-export function percent(value: number): string {
-  return `${Math.round(value * 100)}%`;
-}
-
-export function formatDay(at: number): string {
-  return new Date(at).toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short' });
-}
-
-export function formatInstant(at: number): string {
-  return new Date(at).toLocaleString(undefined, { hour: '2-digit', minute: '2-digit', day: 'numeric', month: 'long' });
-}
 
 /** Reviews a day as bars, with the day and count as text for screen readers and small screens. */
 function chart(plan: Plan): SVGSVGElement {

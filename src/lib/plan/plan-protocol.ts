@@ -16,6 +16,8 @@ export interface ToPlanWorker {
   settings?: ReviewSettings;
   /** The interview form as typed: checked here, so its schema stays out of the page's code. */
   interviewForm?: InterviewInput;
+  /** Include the recall map (`PlanReport.map`). */
+  withMap?: boolean;
 }
 
 /** `formError`: the interview form was refused (nothing to save); otherwise the report could not be made. */

@@ -23,6 +23,8 @@ export interface PlanReport {
   dropSectionLabels?: string[];
   /** True when the date set has passed (scheduling is back to normal). */
   interviewPassed: boolean;
+  /** The stats page's map: recall per guide page (in deck order) now, and at the interview when one is ahead. */
+  map?: { now: RecallGroup[]; interview?: RecallGroup[] };
 }
 
 export interface PlanReportInput {
@@ -32,10 +34,12 @@ export interface PlanReportInput {
   marks: readonly MarkEntry[];
   settings: ReviewSettings;
   now: number;
+  /** Also compute the map (the stats page asks for it; the review page does not). */
+  withMap?: boolean;
 }
 
 /** The plan and readiness for the cards in scope, suspended cards left out. */
-export function planReport({ cards, entries, marks, settings, now }: PlanReportInput): PlanReport {
+export function planReport({ cards, entries, marks, settings, now, withMap }: PlanReportInput): PlanReport {
   const scheduler = createScheduler(settings);
   const pace = reviewPace(entries);
   const trainingReviews = optimizerRevlog(scheduler, entries, now).trainingReviews;
@@ -47,10 +51,17 @@ export function planReport({ cards, entries, marks, settings, now }: PlanReportI
     optimizerThreshold: OPTIMIZER_MIN_REVIEWS,
     interviewPassed: interview !== undefined && interview.at <= now,
   };
-  if (!interview || interview.at <= now) return report;
+  const ahead = interview !== undefined && interview.at > now;
+  // Replaying the log is the long step: skipped when there is neither a map nor a plan to draw.
+  if (!withMap && !ahead) return report;
   const states = replayLog(scheduler, entries);
   const { suspended } = cardHolds(marks, now);
   const inScope = cards.filter((card) => !suspended.has(card.id));
+  if (withMap) {
+    const pages = (at: number) => readiness(scheduler, states, inScope, at, sectionLabel).pages;
+    report.map = { now: pages(now), ...(ahead ? { interview: pages(interview.at) } : {}) };
+  }
+  if (!interview || !ahead) return report;
   report.plan = makePlan({
     scheduler,
     states,

@@ -19,7 +19,14 @@ scope.addEventListener('message', (event: MessageEvent<ToPlanWorker>) => {
   void answer(event.data).then((message) => scope.postMessage(message));
 });
 
-async function answer({ deckUrl, search, now, settings, interviewForm }: ToPlanWorker): Promise<FromPlanWorker> {
+async function answer({
+  deckUrl,
+  search,
+  now,
+  settings,
+  interviewForm,
+  withMap,
+}: ToPlanWorker): Promise<FromPlanWorker> {
   let interview;
   if (interviewForm) {
     const parsed = parseInterviewInput(interviewForm, now);
@@ -36,6 +43,7 @@ async function answer({ deckUrl, search, now, settings, interviewForm }: ToPlanW
       marks: loaded.marks,
       settings: interview ? { ...base, interview } : base,
       now,
+      withMap: withMap ?? false,
     });
     return { ok: true, report };
   } catch (error) {
