@@ -153,7 +153,7 @@ describe('readiness', () => {
     expect(recallAt(scheduler, states.get('b'), interview)).toBeLessThan(recallAt(scheduler, states.get('b'), NOW));
   });
 
-  test('aggregated per section, per page (a phase) and per concept; never-seen cards count 0; weakest first', () => {
+  test('aggregated per section, per page (a phase) and per concept; never-seen cards count 0; weakest studied first', () => {
     const result = readiness(scheduler, states, cards, interview, sectionLabel);
     const ra = recallAt(scheduler, states.get('a'), interview);
     const rb = recallAt(scheduler, states.get('b'), interview);
@@ -163,9 +163,10 @@ describe('readiness', () => {
       ['Archetypes', 1, 0],
     ]);
     expect(result.pages.find((g) => g.key === '/phases/constraints/')?.recall).toBeCloseTo((ra + rb) / 2, 10);
-    expect(weakestConcepts(result, 2).map((g) => g.key)).toEqual([
-      '/archetypes/ranking/',
+    // Studied concepts only, weakest first: a (seen 20 days ago) before b (3 days ago); c was never studied.
+    expect(weakestConcepts(result, 5).map((g) => g.key)).toEqual([
       '/phases/constraints/#latency',
+      '/phases/constraints/#cost',
     ]);
   });
 });

@@ -76,7 +76,7 @@ export function planView(
       'p',
       {},
       html('strong', { attrs: { 'data-plan-verdict': plan.verdict }, text: VERDICT_TEXT[plan.verdict] }),
-      ` — ${plan.newCards} new of the cards in scope, ${plural(plan.daysLeft, 'day')} to ${formatInstant(interviewAt)}.`,
+      ` — ${plan.newCards} of the cards in scope still new, ${plural(plan.daysLeft, 'day')} to ${formatInstant(interviewAt)}.`,
     ),
     ...plan.reasons.map((text) => html('p', { text })),
     remedies(plan, dropLabels),

@@ -115,7 +115,14 @@ export function readiness(
   };
 }
 
-/** The `limit` concepts least likely to be recalled at the readiness instant, weakest first. */
+/**
+ * The `limit` studied concepts least likely to be recalled at the readiness
+ * instant, weakest first: what was learned and is slipping. Concepts never
+ * studied are all at 0 and belong to the plan's new cards, not to this list.
+ */
 export function weakestConcepts(result: Readiness, limit = 5): RecallGroup[] {
-  return [...result.concepts].sort((a, b) => a.recall - b.recall || a.key.localeCompare(b.key)).slice(0, limit);
+  return result.concepts
+    .filter((group) => group.studied > 0)
+    .sort((a, b) => a.recall - b.recall || a.key.localeCompare(b.key))
+    .slice(0, limit);
 }
