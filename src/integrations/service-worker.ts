@@ -39,6 +39,13 @@ export const PRECACHE_GLOBS = [
   'pagefind/filter/*',
 ];
 
+/**
+ * The FSRS optimizer (its worker, fsrs-browser's thread helper and its 1.7 MB
+ * WASM module, not matched above anyway) is fetched only when a user asks to
+ * optimize, so it is kept out of every visitor's install.
+ */
+export const PRECACHE_IGNORES = ['_astro/optimizer-worker-*.js', '_astro/workerHelpers-*.js', '_astro/*.wasm'];
+
 /** Pagefind's per-content files: loaded as a search needs them, saved with the guides. */
 const PAGEFIND_SEARCH_GLOBS = ['pagefind/index/*', 'pagefind/fragment/*'];
 
@@ -73,6 +80,7 @@ export async function generateServiceWorker(options: ServiceWorkerOptions): Prom
   const manifestOptions = {
     globDirectory: options.outDir,
     globPatterns: PRECACHE_GLOBS,
+    globIgnores: PRECACHE_IGNORES,
     // Astro's and Pagefind's files carry a content hash in their names already.
     dontCacheBustURLsMatching: /(^_astro\/|\.pf_[a-z]+$)/,
     // No per-file cap: workbox would drop a big file (the deck) with a mere warning.

@@ -31,6 +31,22 @@ test('suspensions and burials round-trip, in time order', () => {
   expect(parseProgressFile(JSON.stringify(file), NOW)).toEqual({ ok: true, file, clamped: 0, maxAheadMs: 0 });
 });
 
+test('the interview date and fitted FSRS parameters travel in the file; a bad parameter list is refused', () => {
+  const parameters = Array.from({ length: 21 }, (_, i) => 0.1 + i / 10);
+  const settings = {
+    ...DEFAULT_SETTINGS,
+    interview: { at: NOW + 14 * 86_400_000, minutesPerDay: 30, marginDays: 3 },
+    parameters,
+  };
+  const file = buildProgressFile(good.log, settings, T0 + 9);
+  expect(parseProgressFile(JSON.stringify(file), NOW)).toEqual({ ok: true, file, clamped: 0, maxAheadMs: 0 });
+  const short = { ...file, settings: { ...settings, parameters: parameters.slice(0, 19) } };
+  expect(parseProgressFile(JSON.stringify(short), NOW)).toMatchObject({
+    ok: false,
+    message: expect.stringMatching(/settings\.parameters/u),
+  });
+});
+
 test('a version 1 file (before suspensions) still imports, with no marks', () => {
   const v1 = withChange((f) => (f['schemaVersion'] = 1));
   const parsed = parseProgressFile(v1, NOW);

@@ -273,3 +273,19 @@ test('cram: a suspension undone puts the card back first', () => {
   expect(session.counts().cram).toBe(3);
   expect(session.advance()?.card.id).toBe('a');
 });
+
+describe('queue states (the interview final pass hook)', () => {
+  test('the queue is built from the transformed states; rating still uses the real ones', async () => {
+    const { session } = makeSession({
+      entries: [entry('a', Rating.Good, T0 - 86_400_000), entry('a', Rating.Good, T0 - 86_400_000 + 600_000)],
+    });
+    expect(session.queue().review).toEqual([]);
+    session.useQueueStates((_scheduler, states) => {
+      const a = states.get('a');
+      return a ? new Map([...states, ['a', { ...a, card: { ...a.card, due: new Date(T0 - 1) } }]]) : states;
+    });
+    expect(session.queue().review.map((item) => item.cardId)).toEqual(['a']);
+    session.useQueueStates(null);
+    expect(session.queue().review).toEqual([]);
+  });
+});

@@ -94,6 +94,18 @@ describe('generateServiceWorker', () => {
     expect(report.size).toBe(expectedSize);
   });
 
+  test('the optimizer (its worker, thread helper and WASM) is left out; the plan worker is in', async () => {
+    await writeBuild({
+      '_astro/optimizer-worker-Ab12Cd.js': 'optimizer',
+      '_astro/workerHelpers-Ef34Gh.js': 'helpers',
+      '_astro/fsrs_browser_bg-Ij56Kl.wasm': 'wasm',
+      '_astro/plan-worker-Mn78Op.js': 'plan',
+    });
+    const urls = (await generateServiceWorker({ outDir })).entries.map((e) => e.url);
+    expect(urls).toContain('_astro/plan-worker-Mn78Op.js');
+    expect(urls.filter((url) => /optimizer|workerHelpers|wasm$/u.test(url) && url.startsWith('_astro/'))).toEqual([]);
+  });
+
   test('the precache does not grow with the guides', async () => {
     const guides = Object.fromEntries(
       Array.from({ length: 100 }, (_, i) => [

@@ -37,8 +37,22 @@ class ReviewApp extends HTMLElement {
 
   connectedCallback(): void {
     this.#loadIdleParts();
+    // The interview plan's code (its panel's, and its workers') is fetched the first time the panel opens.
+    this.querySelector('[data-plan-details]')?.addEventListener(
+      'toggle',
+      () => void import('../plan/interview-plan.ts'),
+      {
+        once: true,
+      },
+    );
     this.#health.subscribe((status) => this.#parts.status.showStorage(status));
     this.addEventListener('review-settings-change', (event) => void this.#changeSettings(event.detail.settings));
+    // The interview plan changes the interview date and the fitted parameters, kept with the other settings.
+    this.addEventListener('plan-settings-change', (event) => {
+      const session = this.#session;
+      if (session)
+        void this.#changeSettings(event.detail.update(session.settings)).then(() => this.#useFinalPass(session));
+    });
     this.addEventListener('progress-imported', (event) => event.detail.waitUntil(this.#reloadAfterImport()));
     this.addEventListener('review-holds-change', () => this.#parts.queue.next());
     void this.#start();
@@ -117,6 +131,20 @@ class ReviewApp extends HTMLElement {
       return;
     }
     this.#parts.queue.start(session);
+    this.#useFinalPass(session);
+  }
+
+  /** With an interview ahead, the final pass (loaded when idle) puts cards below target in the queue before it. */
+  #useFinalPass(session: ReviewSession): void {
+    const at = session.settings.interview?.at;
+    if (session.cram || at === undefined || at <= Date.now()) return;
+    whenIdle(
+      () =>
+        void import('../../lib/plan/final-pass.ts').then(({ interviewQueueStates }) => {
+          session.useQueueStates(interviewQueueStates);
+          this.#parts.queue.refresh();
+        }),
+    );
   }
 
   /**
@@ -159,6 +187,7 @@ class ReviewApp extends HTMLElement {
     if (!session) return;
     await session.updateSettings(parsed.data);
     void this.#settings((form) => {
+      form.fill(session.settings);
       form.showUnread(session.queue().waitingUnread);
       form.confirmSaved(this.#health.settingsMessage());
     });

@@ -14,6 +14,8 @@ export class ReviewSettings extends HTMLElement {
   readonly #status = requiredElement<HTMLElement>(this, '[data-settings-status]', 'review-settings');
   readonly #error = requiredElement<HTMLElement>(this, '[data-settings-error]', 'review-settings');
   readonly #unread = requiredElement<HTMLElement>(this, '[data-unread-count]', 'review-settings');
+  /** The stored settings: the form edits three of them, the interview and fitted parameters ride along. */
+  #current: Settings | null = null;
 
   connectedCallback(): void {
     this.#form.addEventListener('submit', this.#onSubmit);
@@ -25,6 +27,7 @@ export class ReviewSettings extends HTMLElement {
 
   /** Shows the settings in use and lets the reader change them. */
   fill(settings: Settings): void {
+    this.#current = settings;
     for (const [name, value] of Object.entries(settings)) {
       const input = this.#form.elements.namedItem(name);
       if (input instanceof HTMLInputElement) input[input.type === 'checkbox' ? 'checked' : 'value'] = value as never;
@@ -50,6 +53,8 @@ export class ReviewSettings extends HTMLElement {
     this.#error.textContent = '';
     emit(this, 'review-settings-change', {
       settings: {
+        // The interview and the fitted parameters are not in this form: they ride along unchanged.
+        ...this.#current,
         newPerDay: Number(data.get('newPerDay')),
         desiredRetention: Number(data.get('desiredRetention')),
         maximumInterval: Number(data.get('maximumInterval')),

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { fsrsParametersSchema, interviewSchema } from '../plan/interview-schema.ts';
 
 /**
  * What the review app stores and exports. zod/mini keeps these validators small
@@ -85,6 +86,10 @@ export const settingsSchema = z.strictObject({
    * (absent means on, so files from before the setting keep the default).
    */
   onlyReadGuides: z.optional(z.boolean()),
+  /** The interview date the plan works to; optional, so files from before it still import. */
+  interview: z.optional(interviewSchema),
+  /** FSRS weights fitted to the user's own log by the optimizer; absent means ts-fsrs's defaults. */
+  parameters: z.optional(fsrsParametersSchema),
 });
 
 /** What the settings form says when the schema rejects it. */

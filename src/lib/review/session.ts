@@ -15,6 +15,15 @@ import type { SyncMessage } from '../store/sync.ts';
 /** Log entries indexed per task when a reload brings a whole log (an import of 370,000 reviews, say). */
 const ENTRY_SLICE = 50_000;
 
+/** A view of the card states for building the queue (see `useQueueStates`). */
+export type QueueStates = (
+  scheduler: Scheduler,
+  states: ReadonlyMap<string, ReplayedCard>,
+  cardIds: readonly string[],
+  now: number,
+  settings: ReviewSettings,
+) => ReadonlyMap<string, ReplayedCard>;
+
 export interface SessionOptions {
   /** The cards to review (already filtered), in deck order. */
   cards: readonly DeckCard[];
@@ -84,6 +93,8 @@ export class ReviewSession {
   #undo: ReviewEntry[] = [];
   #cramQueue: string[] = [];
   #cramDone: string[] = [];
+  /** Moves due dates for the queue only (the interview's final pass, once its code has loaded). */
+  #queueStates: QueueStates | null = null;
   /** What happened to the last write: the page's storage status reads it. */
   readonly health: StorageHealth;
   /** Whether the card states came from the cached snapshot rather than a replay. */
@@ -141,11 +152,18 @@ export class ReviewSession {
     return this.#states;
   }
 
+  /** Lets the interview's final pass put cards in the queue early; the log and the states stay FSRS's. */
+  useQueueStates(transform: QueueStates | null): void {
+    this.#queueStates = transform;
+  }
+
   queue(): StudyQueue {
+    const cardIds = this.#cards.map((card) => card.id);
+    const now = this.#now();
     return buildQueue({
-      cardIds: this.#cards.map((card) => card.id),
-      states: this.#states,
-      now: this.#now(),
+      cardIds,
+      states: this.#queueStates?.(this.#scheduler, this.#states, cardIds, now, this.#settings) ?? this.#states,
+      now,
       newPerDay: this.#settings.newPerDay,
       ...(this.#reading && {
         reading: {

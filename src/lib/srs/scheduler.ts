@@ -9,6 +9,8 @@ export const GRADES: readonly Grade[] = [Rating.Again, Rating.Hard, Rating.Good,
 export interface SchedulerOptions {
   desiredRetention: number;
   maximumInterval: number;
+  /** FSRS weights fitted by the optimizer; ts-fsrs's defaults when absent. */
+  parameters?: readonly number[] | undefined;
 }
 
 /** A card's memory state plus the id that seeds its fuzz. */
@@ -35,6 +37,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   const engine: FSRS = fsrs({
     request_retention: options.desiredRetention,
     maximum_interval: options.maximumInterval,
+    ...(options.parameters ? { w: [...options.parameters] } : {}),
     enable_fuzz: true,
     enable_short_term: true,
     learning_steps: LEARNING_STEPS,

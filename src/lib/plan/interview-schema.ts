@@ -1,0 +1,31 @@
+import * as z from 'zod/mini';
+
+/**
+ * The interview the user is preparing for. Stored with the review settings, so
+ * it travels in the progress file; optional there, so older files still import.
+ */
+
+/** Bounds of the interview settings: the schema and the form's messages read them from here. */
+export const INTERVIEW_LIMITS = {
+  /** Minutes a day the user can give; 0 would make every plan impossible, so it is refused. */
+  minutesPerDay: { min: 1, max: 1440 },
+  /** Days before the interview by which every card must have been introduced. */
+  marginDays: { min: 0, max: 60, default: 3 },
+} as const;
+
+const { minutesPerDay, marginDays } = INTERVIEW_LIMITS;
+
+export const interviewSchema = z.strictObject({
+  /** Epoch ms of the interview's start (local date and time as the user entered it). */
+  at: z.int().check(z.gt(0)),
+  minutesPerDay: z.optional(z.int().check(z.gte(minutesPerDay.min), z.lte(minutesPerDay.max))),
+  marginDays: z.int().check(z.gte(marginDays.min), z.lte(marginDays.max)),
+});
+
+/** FSRS-6 parameters (21 weights), as ts-fsrs and the optimizer both use them. */
+export const FSRS_PARAMETER_COUNT = 21;
+export const fsrsParametersSchema = z
+  .array(z.number().check(z.gte(-100), z.lte(100)))
+  .check(z.length(FSRS_PARAMETER_COUNT));
+
+export type Interview = z.infer<typeof interviewSchema>;
