@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { distDir } from './support/built-site.ts';
 import { expect as baseExpect, test, vibeBaseUrl } from './support/fixtures.ts';
+import { chooseProgressFile } from './support/choose-progress-file.ts';
 
 // Writes to IndexedDB sit between the steps; on a busy machine that can take a while.
 const expect = baseExpect.configure({ timeout: 20_000 });
@@ -195,7 +196,7 @@ test('a card the deck no longer has shows as retired, with its history', async (
     }),
   );
   await openReview(page);
-  await page.getByLabel('Import progress').setInputFiles(path);
+  await chooseProgressFile(page, path);
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(page.locator('[data-import-status]')).toContainText('1 new review added');
 
@@ -235,7 +236,7 @@ test('export, then import into a fresh profile: the suspensions come along', asy
   await other.clock.install({ time: T0 });
   await openReview(other);
   expect(await frontText(other)).toBe(textOf(a.front));
-  await other.getByLabel('Import progress').setInputFiles(path);
+  await chooseProgressFile(other, path);
   await expect(other.locator('[data-import-summary]')).toContainText('holds 0 reviews and 1 suspension or burial.');
   await other.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(other.locator('[data-import-status]')).toContainText('Imported');

@@ -6,6 +6,7 @@ import { distDir } from './support/built-site.ts';
 import { expect, test, vibeBaseUrl } from './support/fixtures.ts';
 import { filterByConcepts } from '../../src/lib/review/deck.ts';
 import type { DeckCard } from '../../src/lib/deck-schema.ts';
+import { chooseProgressFile } from './support/choose-progress-file.ts';
 
 test.describe.configure({ timeout: 90_000 });
 
@@ -284,7 +285,7 @@ test('the drill history travels in the progress export and comes back on import'
   const other = await fresh.newPage();
   await other.goto('/review/');
   await expect(other.getByRole('button', { name: 'Export progress' })).toBeEnabled();
-  await other.getByLabel('Import progress').setInputFiles(path);
+  await chooseProgressFile(other, path);
   await other.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(other.locator('[data-import-status]')).toHaveText(/Imported/);
   await other.goto('/drill/');

@@ -29,7 +29,10 @@ function isApp(file: string): boolean {
   return (
     APP_PAGES.includes(file) ||
     (file.startsWith('review/') && file.endsWith('index.html')) ||
-    (file.startsWith('_astro/') && /\.(js|css)$/u.test(file)) ||
+    // The FSRS optimizer (issue 19) is fetched on "Optimize", never installed with the app.
+    (file.startsWith('_astro/') &&
+      /\.(js|css)$/u.test(file) &&
+      !/^_astro\/(optimizer-worker|workerHelpers)-/u.test(file)) ||
     file.startsWith('icons/') ||
     ['favicon.svg', 'manifest.webmanifest', 'deck.json', 'questions.json'].includes(file) ||
     /^pagefind\/(pagefind\.js|pagefind-entry\.json|[^/]+\.pf_meta|wasm\.[a-z]+\.pagefind|filter\/[^/]+)$/u.test(file)

@@ -7,6 +7,7 @@ import { PROGRESS_FORMAT, PROGRESS_SCHEMA_VERSION } from '../../src/lib/progress
 import { syntheticLog } from '../fixtures/plan/synthetic-log.ts';
 import { distDir } from './support/built-site.ts';
 import { expect as baseExpect, test } from './support/fixtures.ts';
+import { chooseProgressFile } from './support/choose-progress-file.ts';
 
 const expect = baseExpect.configure({ timeout: 20_000 });
 test.describe.configure({ timeout: 120_000 });
@@ -108,7 +109,7 @@ test('Optimize fetches fsrs-rs only when asked, fits the imported log and applie
   });
   await page.goto('/review/');
   await expect(page.getByRole('button', { name: /Show answer/ })).toBeEnabled();
-  await page.getByLabel('Import progress').setInputFiles(file);
+  await chooseProgressFile(page, file);
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(page.locator('[data-import-status]')).toContainText('Imported');
   await page.getByText('Interview plan', { exact: true }).click();

@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test';
 import { distDir } from './support/built-site.ts';
 import { expect as baseExpect, test } from './support/fixtures.ts';
 import { armStorageFault, injectStorageFault, type StorageFault } from './support/storage-faults.ts';
+import { chooseProgressFile } from './support/choose-progress-file.ts';
 
 // Reviews write to IndexedDB between key presses; on a busy machine that can take a while.
 const expect = baseExpect.configure({ timeout: 20_000 });
@@ -173,7 +174,7 @@ test('no stored review can be read: reviewing pauses instead of overwriting, exp
   await expect(
     page.getByRole('alert').filter({ hasText: /Export failed: the stored reviews could not be read/ }),
   ).toBeVisible();
-  await page.getByLabel('Import progress').setInputFiles(progressFile('one.json', []));
+  await chooseProgressFile(page, progressFile('one.json', []));
   await expect(
     page.getByRole('alert').filter({ hasText: /cannot import while the stored reviews cannot be read/ }),
   ).toBeVisible();
@@ -193,7 +194,7 @@ test('an entry from a clock one hour ahead is dated to the import, and the card 
   const path = progressFile('ahead.json', [
     { id: 'resetahead0001', cardId: first.id, rating: 0, reviewedAt: ahead, cardHash: first.hash },
   ]);
-  await page.getByLabel('Import progress').setInputFiles(path);
+  await chooseProgressFile(page, path);
   await expect(page.locator('[data-import-summary]')).toContainText(
     /1 review is dated up to (1 hour|60 minutes) in the future \(the other device’s clock runs ahead\); it is dated to now\./,
   );
@@ -213,7 +214,7 @@ test('a timestamp outside the valid date range is refused with its position', as
     { id: 'goodentry00001', cardId: first.id, rating: 3, reviewedAt: Date.now() - 60_000, cardHash: first.hash },
     { id: 'farfuture00001', cardId: first.id, rating: 3, reviewedAt: 8.7e15, cardHash: first.hash },
   ]);
-  await page.getByLabel('Import progress').setInputFiles(path);
+  await chooseProgressFile(page, path);
   await expect(page.getByRole('alert').filter({ hasText: /damaged at log\.1\.reviewedAt/ })).toBeVisible();
   await expect(page.locator('[data-import-preview]')).toBeHidden();
   expect(await storedLog(page)).toEqual([]);
@@ -225,7 +226,7 @@ test('entries that conflict with stored ones are reported in the preview with th
   for (let i = 0; i < 3; i++) await answer(page, '4');
   const log = await storedLog(page);
   const edited = log.map((e, i) => (i < 2 ? { ...e, rating: 1 } : e));
-  await page.getByLabel('Import progress').setInputFiles(progressFile('conflicts.json', edited));
+  await chooseProgressFile(page, progressFile('conflicts.json', edited));
   const summary = page.locator('[data-import-summary]');
   await expect(summary).toContainText('2 reviews conflict with stored ones (same id, different content)');
   await expect(summary).toContainText('kept: 2 from the file');
@@ -242,7 +243,7 @@ test('a file over the import limit is refused before it is read', async ({ page 
   const handle = openSync(huge, 'w');
   ftruncateSync(handle, 65 * 1024 * 1024);
   closeSync(handle);
-  await page.getByLabel('Import progress').setInputFiles(huge);
+  await chooseProgressFile(page, huge);
   await expect(
     page
       .getByRole('alert')
@@ -261,7 +262,7 @@ test('while a large file is read, the page shows progress and leaving asks first
     reviewedAt: Date.UTC(2025, 0, 1) + i * 60_000,
     cardHash: first.hash,
   }));
-  await page.getByLabel('Import progress').setInputFiles(progressFile('large.json', log));
+  await chooseProgressFile(page, progressFile('large.json', log));
   await expect(page.locator('[data-import-progress]')).toBeVisible();
   const dialog = page.waitForEvent('dialog');
   await page.close({ runBeforeUnload: true });

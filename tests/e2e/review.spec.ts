@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { distDir } from './support/built-site.ts';
 import { expect as baseExpect, test, vibeBaseUrl } from './support/fixtures.ts';
+import { chooseProgressFile } from './support/choose-progress-file.ts';
 
 // Reviews write to IndexedDB between key presses; on a busy CI machine that can take a while.
 const expect = baseExpect.configure({ timeout: 20_000 });
@@ -157,7 +158,7 @@ test('export, then import into a fresh browser profile; importing twice changes 
   const other = await fresh.newPage();
   await openReview(other);
   await expect(other.locator('[data-counts]')).toHaveText('New 20 · Learning 0 · Due 0');
-  await other.getByLabel('Import progress').setInputFiles(path);
+  await chooseProgressFile(other, path);
   await expect(other.locator('[data-import-summary]')).toContainText('Merging adds 3 reviews of 3 cards');
   await other.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(other.locator('[data-import-status]')).toHaveText(
@@ -168,7 +169,7 @@ test('export, then import into a fresh browser profile; importing twice changes 
     (exported.log as { id: string }[]).map((e) => e.id).sort(),
   );
   // Same file again: idempotent.
-  await other.getByLabel('Import progress').setInputFiles(path);
+  await chooseProgressFile(other, path);
   await expect(other.locator('[data-import-summary]')).toContainText('Merging adds 0 reviews');
   await other.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(other.locator('[data-import-status]')).toHaveText(
@@ -187,7 +188,7 @@ for (const [file, message] of [
     await openReview(page);
     await answer(page, '4');
     const before = await storedLog(page);
-    await page.getByLabel('Import progress').setInputFiles(join(fixtures, file));
+    await chooseProgressFile(page, join(fixtures, file));
     await expect(page.getByRole('alert').filter({ hasText: message })).toBeVisible();
     await expect(page.locator('[data-import-preview]')).toBeHidden();
     expect(await storedLog(page)).toEqual(before);
@@ -320,7 +321,7 @@ test('statistics: forecast, heatmap, retention and mastery drawn from the local 
   for (let i = 0; i < 3; i++) await answer(page, '4');
   await page.getByRole('link', { name: /Statistics/ }).click();
   await expect(page.getByRole('heading', { name: 'Review statistics' })).toBeVisible();
-  await expect(page.getByRole('status')).toHaveText('3 reviews in this browser.');
+  await expect(page.locator('[data-stats-status]')).toHaveText('3 reviews in this browser.');
   // The three Easy cards are due in a few days: the forecast's total says so.
   await expect(page.getByRole('img', { name: /Cards due per day/ })).toBeVisible();
   await expect(page.getByRole('img', { name: /^3 reviews on 1 day since/ })).toBeVisible();

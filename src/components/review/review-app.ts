@@ -1,5 +1,5 @@
 import { requiredElement } from '../../lib/dom.ts';
-import { DEFAULT_SETTINGS, SETTINGS_LIMITS_MESSAGE, settingsSchema } from '../../lib/progress/schema.ts';
+import { DEFAULT_SETTINGS } from '../../lib/progress/constants.ts';
 import { cardsOfPage, conceptLabels, filterByConcepts, filterCards, loadDeck } from '../../lib/review/deck.ts';
 import { readReviewParams } from '../../lib/review/review-params.ts';
 import { ReviewSession } from '../../lib/review/session.ts';
@@ -182,6 +182,8 @@ class ReviewApp extends HTMLElement {
 
   async #changeSettings(raw: ReviewSession['settings']): Promise<void> {
     const session = this.#session;
+    // A change waits for a click: the schema (and zod) load then, not with the page.
+    const { settingsSchema, SETTINGS_LIMITS_MESSAGE } = await import('../../lib/progress/schema.ts');
     const parsed = settingsSchema.safeParse(raw);
     if (!parsed.success) return this.#settings((form) => form.showError(SETTINGS_LIMITS_MESSAGE));
     if (!session) return;

@@ -9,7 +9,7 @@ import {
   type MemoryLevel,
 } from '../../lib/reading/memory.ts';
 import type { MemoryCalls } from '../../lib/reading/reading-protocol.ts';
-import { connect } from '../../lib/reading/worker-rpc.ts';
+import { connect } from '../../lib/worker-rpc.ts';
 
 /**
  * The guide's memory overlay, loaded when the browser is idle: asks the memory

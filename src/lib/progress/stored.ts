@@ -1,4 +1,12 @@
-import { markEntrySchema, reviewEntrySchema, type MarkEntry, type ReviewEntry } from './schema.ts';
+import {
+  DEFAULT_SETTINGS,
+  markEntrySchema,
+  reviewEntrySchema,
+  settingsSchema,
+  type MarkEntry,
+  type ReviewEntry,
+  type ReviewSettings,
+} from './schema.ts';
 
 /*
  * Validation of what IndexedDB hands back, apart from the file format (file.ts):
@@ -25,4 +33,10 @@ export function validateStoredMarks(raw: readonly unknown[]): MarkEntry[] {
     if (result.success) marks.push(result.data);
   }
   return marks;
+}
+
+/** The stored settings, or the defaults when they are missing or damaged. */
+export function validateStoredSettings(raw: unknown): ReviewSettings {
+  const parsed = settingsSchema.safeParse(raw);
+  return parsed.success ? parsed.data : { ...DEFAULT_SETTINGS };
 }

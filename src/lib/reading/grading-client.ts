@@ -1,5 +1,5 @@
 import type { GradingCalls } from './reading-protocol.ts';
-import { connect, type Client } from './worker-rpc.ts';
+import { connect, type Client } from '../worker-rpc.ts';
 
 let client: Client<GradingCalls> | null = null;
 

@@ -4,7 +4,7 @@ import { openProgressStore } from '../store/progress-store.ts';
 import { nextReviewWords } from './grade-wording.ts';
 import { ReadingGrader, type ShownPrompt } from './reading-grader.ts';
 import type { GradingCalls } from './reading-protocol.ts';
-import { serve } from './worker-rpc.ts';
+import { serve } from '../worker-rpc.ts';
 
 // The module worker behind in-place grading: the store, the scheduler and the log, off the page's
 // bundle. Other tabs (an open /review/) hear of every change on the tabs' channel.

@@ -6,7 +6,7 @@ import { openProgressDb } from '../store/db.ts';
 import { recordVisit } from '../store/visits.ts';
 import { cardMemories } from './card-memories.ts';
 import type { MemoryCalls } from './reading-protocol.ts';
-import { serve } from './worker-rpc.ts';
+import { serve } from '../worker-rpc.ts';
 
 // The guide overlay's data, in a small module worker started when the page is idle: records the
 // visit, then reads the page's cards from the stored replay (the states /review/ and in-place grading

@@ -1,6 +1,7 @@
 import type { DeckCard } from '../deck-schema.ts';
 import { newEntryId } from '../progress/entry-id.ts';
-import { RESET_RATING, type MarkEntry, type ReviewEntry, type ReviewSettings } from '../progress/schema.ts';
+import { RESET_RATING } from '../progress/constants.ts';
+import type { MarkEntry, ReviewEntry, ReviewSettings } from '../progress/schema.ts';
 import { cardHolds, heldCardIds } from '../srs/holds.ts';
 import { formatInterval, describeInterval } from '../srs/format.ts';
 import { buildQueue, pickNext, type QueueItem, type ReadingFirst, type StudyQueue } from '../srs/queue.ts';

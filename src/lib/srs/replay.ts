@@ -1,5 +1,5 @@
 import type { ReviewEntry } from '../progress/schema.ts';
-import { RESET_RATING } from '../progress/schema.ts';
+import { RESET_RATING } from '../progress/constants.ts';
 import type { Card, Grade, Scheduler } from './scheduler.ts';
 
 /** A card's scheduling state, rebuilt from its log entries. */

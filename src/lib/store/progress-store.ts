@@ -1,12 +1,5 @@
 import type { IDBPDatabase } from 'idb';
-import { validateStoredEntries, validateStoredMarks } from '../progress/stored.ts';
-import {
-  DEFAULT_SETTINGS,
-  settingsSchema,
-  type MarkEntry,
-  type ReviewEntry,
-  type ReviewSettings,
-} from '../progress/schema.ts';
+import type { MarkEntry, ReviewEntry, ReviewSettings } from '../progress/schema.ts';
 import type { ImportResult } from './import-log.ts';
 import {
   answeredElsewhere,
@@ -25,6 +18,7 @@ export type { AppendGuard, AppendResult, LoadedProgress, LogBatch, ProgressStore
 import type { ReplaySnapshot } from '../srs/replay-cache.ts';
 import { openProgressDb, type ProgressDb } from './db.ts';
 import { loadVisits } from './visits.ts';
+import { storedCheck } from './stored-check.ts';
 
 /**
  * Runs `work` in `tx` and waits for the commit. When it fails, the
@@ -48,11 +42,6 @@ async function committed<T>(
 /** Entries read per request when loading the log: reading and validating 5,000 takes about 20 ms on a laptop. */
 const LOAD_BATCH = 5_000;
 
-function readSettings(raw: unknown): ReviewSettings {
-  const parsed = settingsSchema.safeParse(raw);
-  return parsed.success ? parsed.data : { ...DEFAULT_SETTINGS };
-}
-
 export class IdbProgressStore implements ProgressStore {
   readonly persistent = true;
   readonly #db: IDBPDatabase<ProgressDb>;
@@ -62,8 +51,13 @@ export class IdbProgressStore implements ProgressStore {
   }
 
   async load(): Promise<LoadedProgress> {
-    const settings = readSettings(await this.#db.get('meta', 'settings').catch(() => undefined));
-    const marks = validateStoredMarks(await this.#db.getAll('marks').catch(() => []));
+    const [settings, marks] = await Promise.all([
+      this.loadSettings(),
+      this.#db
+        .getAll('marks')
+        .catch(() => [])
+        .then((raw) => storedCheck.marks(raw)),
+    ]);
     try {
       return { ...(await this.#loadInBatches()), unreadable: 0, unreadableCards: [], settings, marks };
     } catch {
@@ -71,29 +65,37 @@ export class IdbProgressStore implements ProgressStore {
       // Loaded on use: only a damaged database takes this path.
       const { loadEntryByEntry } = await import('./load-entry-by-entry.ts');
       const { raw, unreadableCards, unreadable } = await loadEntryByEntry(this.#db);
-      return { ...validateStoredEntries(raw), unreadable, unreadableCards, settings, marks };
+      return { ...(await storedCheck.entries(raw)), unreadable, unreadableCards, settings, marks };
     }
   }
 
   /**
-   * The log in batches of LOAD_BATCH entries, each read and validated in its own
-   * task: a log of hundreds of thousands of reviews never blocks the page for long.
+   * The log in batches of LOAD_BATCH entries, each read in its own task and checked by the
+   * stored-data worker while the next is read: a log of hundreds of thousands of reviews never
+   * blocks the page for long.
    */
   async #loadInBatches(): Promise<{ entries: ReviewEntry[]; invalid: number }> {
-    const entries: ReviewEntry[] = [];
-    let invalid = 0;
+    const checks: ReturnType<typeof storedCheck.entries>[] = [];
     let after: string | undefined;
     for (;;) {
       const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
       const batch = await this.#db.getAll('log', range, LOAD_BATCH);
-      const checked = validateStoredEntries(batch);
-      for (const entry of checked.entries) entries.push(entry);
-      invalid += checked.invalid;
-      if (batch.length < LOAD_BATCH) return { entries, invalid };
+      const checked = storedCheck.entries(batch);
+      // A batch's check may settle after a later read fails; that failure is the one reported.
+      checked.catch(() => {});
+      checks.push(checked);
+      if (batch.length < LOAD_BATCH) break;
       const last = batch.at(-1) as { id?: unknown } | undefined;
-      if (typeof last?.id !== 'string') return { entries, invalid };
+      if (typeof last?.id !== 'string') break;
       after = last.id;
     }
+    const entries: ReviewEntry[] = [];
+    let invalid = 0;
+    for (const checked of await Promise.all(checks)) {
+      for (const entry of checked.entries) entries.push(entry);
+      invalid += checked.invalid;
+    }
+    return { entries, invalid };
   }
 
   async append(entry: ReviewEntry, guard?: AppendGuard): Promise<AppendResult> {
@@ -141,7 +143,7 @@ export class IdbProgressStore implements ProgressStore {
   }
 
   async loadSettings(): Promise<ReviewSettings> {
-    return readSettings(await this.#db.get('meta', 'settings').catch(() => undefined));
+    return storedCheck.settings(await this.#db.get('meta', 'settings').catch(() => undefined));
   }
 
   async loadVisits(): Promise<ReadonlySet<string>> {
@@ -158,7 +160,7 @@ export class IdbProgressStore implements ProgressStore {
   }
 
   async entriesForCard(cardId: string): Promise<ReviewEntry[]> {
-    return validateStoredEntries(await this.#db.getAllFromIndex('log', 'byCard', cardId).catch(() => [])).entries;
+    return (await storedCheck.entries(await this.#db.getAllFromIndex('log', 'byCard', cardId).catch(() => []))).entries;
   }
 
   async importLog(
