@@ -170,3 +170,35 @@ test('the recall map: each section a grid of its guides with the recall as text;
   await map.getByRole('radio', { name: 'now', exact: true }).check();
   await expect(map.locator('[data-map-status]')).toHaveText('Predicted recall now. Cards never studied count as 0.');
 });
+
+test('reviewing on 10 simulated days raises readiness for the interview day, day after day', async ({ page }) => {
+  test.setTimeout(300_000);
+  await page.clock.install({ time: NOW });
+  await openPlan(page);
+  await page.getByLabel('Interview date').fill('2026-03-15');
+  await page.getByRole('button', { name: 'Save date' }).click();
+  const readiness = page.locator('[data-plan-readiness]');
+  await expect(readiness).toContainText('you would recall 0% of the cards in scope');
+  const figures: number[] = [];
+  for (let day = 0; day < 10; day++) {
+    await page.clock.setSystemTime(NOW + day * DAY);
+    await page.goto('/review/');
+    const show = page.getByRole('button', { name: /Show answer/ });
+    const grades = page.locator('[data-grades]');
+    // Fifteen answers a day, all Good: new cards within the daily limit, then their learning steps.
+    for (let answered = 0; answered < 15; answered++) {
+      await expect(show).toBeEnabled();
+      await page.keyboard.press('Space');
+      await expect(grades).toBeVisible();
+      await page.keyboard.press('3');
+      await expect(grades).toBeHidden();
+    }
+    await openPlan(page);
+    await expect(readiness).toContainText('you would recall');
+    const [, percent] = /you would recall (\d+)%/u.exec((await readiness.textContent()) ?? '') ?? [];
+    figures.push(Number(percent));
+  }
+  console.log(`readiness on the interview day after each of 10 days of review: ${figures.join('%, ')}%`);
+  for (let day = 1; day < figures.length; day++) expect(figures[day]).toBeGreaterThanOrEqual(figures[day - 1] ?? 0);
+  expect(figures.at(-1)).toBeGreaterThan(figures[0] ?? 0);
+});
