@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { getManifest, injectManifest } from 'workbox-build';
 import type { ManifestEntry, ManifestTransform } from 'workbox-build';
 import { compareCodeUnits } from '../lib/compare.ts';
+import { OPTIMIZER_FILES } from '../lib/offline/cache-names.ts';
 import { pageTitle, REVISION_LENGTH } from '../lib/offline/saved-page.ts';
 import { OFFLINE_PACK_FILE, offlinePackSchema, type OfflinePack } from '../lib/offline/offline-pack.ts';
 
@@ -42,9 +43,10 @@ export const PRECACHE_GLOBS = [
 /**
  * The FSRS optimizer (its worker, fsrs-browser's thread helper and its 1.7 MB
  * WASM module, not matched above anyway) is fetched only when a user asks to
- * optimize, so it is kept out of every visitor's install.
+ * optimize, so it is kept out of every visitor's install; the worker keeps it
+ * once fetched (src/lib/offline/sw.ts).
  */
-export const PRECACHE_IGNORES = ['_astro/optimizer-worker-*.js', '_astro/workerHelpers-*.js', '_astro/*.wasm'];
+export const PRECACHE_IGNORES = OPTIMIZER_FILES.map((glob) => `_astro/${glob}`);
 
 /** Pagefind's per-content files: loaded as a search needs them, saved with the guides. */
 const PAGEFIND_SEARCH_GLOBS = ['pagefind/index/*', 'pagefind/fragment/*'];

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isOptimizerFile } from '../../src/lib/offline/cache-names.ts';
 import { readPage } from './support/built-site.ts';
 import { expect, test } from './support/fixtures.ts';
 import {
@@ -226,6 +227,36 @@ for (const site of SITES) {
         new URL(`pagefind/pagefind-entry.json?ts=${Date.now()}`, root).href,
       );
       expect(entry).toBe(200);
+    });
+
+    test('the optimizer is not installed with the app; once fetched, it is kept for offline', async ({
+      page,
+      context,
+      baseURL,
+    }) => {
+      const root = site.url(baseURL);
+      await visitOnce(page, root);
+      const files = builtFiles(site.dir()).filter((f) => isOptimizerFile(f));
+      expect(files.length).toBeGreaterThanOrEqual(3);
+      const statuses = () =>
+        page.evaluate(
+          (urls) =>
+            Promise.all(
+              urls.map((url) =>
+                fetch(url).then(
+                  (r) => r.status,
+                  () => 0,
+                ),
+              ),
+            ),
+          files.map((f) => new URL(f, root).href),
+        );
+      await context.setOffline(true);
+      expect(await statuses()).toEqual(files.map(() => 0));
+      await context.setOffline(false);
+      expect(await statuses()).toEqual(files.map(() => 200));
+      await context.setOffline(true);
+      expect(await statuses()).toEqual(files.map(() => 200));
     });
   });
 }

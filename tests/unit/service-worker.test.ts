@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createHash } from 'node:crypto';
 import { generateServiceWorker } from '../../src/integrations/service-worker.ts';
 import { offlinePackSchema } from '../../src/lib/offline/offline-pack.ts';
+import { isOptimizerFile } from '../../src/lib/offline/cache-names.ts';
 
 /** A miniature build output: what Astro, the deck builder and Pagefind leave in outDir. */
 const BUILD: Record<string, string> = {
@@ -180,5 +181,23 @@ describe('generateServiceWorker', () => {
     const report = await generateServiceWorker({ outDir });
     expect(report.entries.map((e) => e.url)).toContain('deck.json');
     expect(report.size).toBeGreaterThan(4 * 1024 * 1024);
+  });
+});
+
+describe('isOptimizerFile', () => {
+  test('matches the optimizer worker, its thread helper and WebAssembly in _astro/, nothing else', () => {
+    for (const path of [
+      '_astro/optimizer-worker-Cv7g18IX.js',
+      '_astro/workerHelpers-BeFyBMvU.js',
+      '_astro/fsrs_bg-1a.wasm',
+    ])
+      expect(isOptimizerFile(path), path).toBe(true);
+    for (const path of [
+      '_astro/review-app.js',
+      'pagefind/wasm.en.pagefind',
+      '_astro/nested/x.wasm',
+      'optimizer-worker-a.js',
+    ])
+      expect(isOptimizerFile(path), path).toBe(false);
   });
 });

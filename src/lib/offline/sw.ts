@@ -9,7 +9,7 @@ import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, getCacheKeyForURL, matchPrecache, precacheAndRoute } from 'workbox-precaching';
 import type { PrecacheEntry } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
-import { OFFLINE_PAGE, PAGES_CACHE, SEARCH_CACHE } from './cache-names.ts';
+import { isOptimizerFile, OFFLINE_PAGE, OPTIMIZER_CACHE, PAGES_CACHE, SEARCH_CACHE } from './cache-names.ts';
 import { SKIP_WAITING } from './messages.ts';
 import { pageKey, toSavedPage } from './saved-page.ts';
 
@@ -41,18 +41,27 @@ self.addEventListener('message', (event) => {
 const scope = new URL(self.registration.scope);
 const inScope = (url: URL) => url.origin === scope.origin && url.pathname.startsWith(scope.pathname);
 
-// Pagefind's index chunks and fragments are named by their content: a cached one is never stale.
-registerRoute(
-  ({ url }) => inScope(url) && /^pagefind\/(index|fragment)\//u.test(url.pathname.slice(scope.pathname.length)),
-  async ({ request }) => {
-    const cache = await caches.open(SEARCH_CACHE);
+const inSite = (url: URL) => url.pathname.slice(scope.pathname.length);
+
+/** Cache first, for files named by their content: a cached one is never stale. */
+const cacheFirst =
+  (cacheName: string) =>
+  async ({ request }: { request: Request }): Promise<Response> => {
+    const cache = await caches.open(cacheName);
     const cached = await cache.match(request, { ignoreSearch: true });
     if (cached) return cached;
     const response = await fetch(request);
     if (response.ok) await cache.put(request.url.split('?')[0] ?? request.url, response.clone());
     return response;
-  },
+  };
+
+// Pagefind's index chunks and fragments, as searches use them.
+registerRoute(
+  ({ url }) => inScope(url) && /^pagefind\/(index|fragment)\//u.test(inSite(url)),
+  cacheFirst(SEARCH_CACHE),
 );
+// The optimizer, once run: not installed with the app, kept after its first use.
+registerRoute(({ url }) => inScope(url) && isOptimizerFile(inSite(url)), cacheFirst(OPTIMIZER_CACHE));
 
 // Pages outside the precache (guides, section indexes): the network first, keeping what a
 // reading visit brings; offline, the last copy kept, else the offline page.
