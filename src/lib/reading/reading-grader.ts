@@ -114,9 +114,10 @@ export class ReadingGrader {
     const marks = cards
       .filter((card) => changes(holds, kind, card.id))
       .map((card) => {
-        // After the card's latest mark, so this one is the latest even within one millisecond.
-        const latest = Math.max(0, ...existing.filter((m) => m.cardId === card.id).map((m) => m.at));
-        return newMark(kind, card.id, Math.max(now, latest + 1));
+        if (kind === 'bury') return newMark(kind, card.id, now);
+        // After the card's latest switch, so this one wins even within one millisecond (ties go by random id).
+        const switches = existing.filter((m) => m.cardId === card.id && m.kind !== 'bury');
+        return newMark(kind, card.id, Math.max(now, ...switches.map((m) => m.at + 1)));
       });
     if (marks.length === 0) return marks;
     await this.#store.appendBatch({ entries: [], marks });
