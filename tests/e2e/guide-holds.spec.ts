@@ -125,7 +125,14 @@ test('a card suspended from the guide never comes up in /review/ until it is uns
   await page.reload();
   await prompt(page, 'constraints-precompute').getByText('Show answer').click();
   await expect(prompt(page, 'constraints-precompute').locator('[data-hold-status]')).toHaveText(SUSPENDED);
-  await expect(prompt(page, 'constraints-precompute').getByRole('button', { name: 'Unsuspend' })).toBeVisible();
+  const again = prompt(page, 'constraints-precompute');
+  await expect(again.getByRole('button', { name: /^Remembered/u })).toBeHidden();
+  // Unsuspend from the guide brings the grades back; suspend once more for the walk below.
+  await again.getByRole('button', { name: 'Unsuspend' }).click();
+  await expect(again.locator('[data-hold-status]')).toHaveText('Unsuspended — it is back in reviews.');
+  await expect(again.getByRole('button', { name: /^Remembered/u })).toBeVisible();
+  await again.getByRole('button', { name: 'Suspend', exact: true }).click();
+  await expect(again.locator('[data-hold-status]')).toHaveText(SUSPENDED);
 
   // The guide's whole queue, walked: every card but the suspended one.
   const suspendedFront = textOf(byId('constraints-precompute').front);
