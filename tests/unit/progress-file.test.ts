@@ -64,6 +64,16 @@ test('the file name carries the local date', () => {
   expect(progressFileName(new Date(2026, 0, 5, 12).getTime())).toBe('vibe-check-progress-2026-01-05.json');
 });
 
+test('the guides opened travel in the file; a file without them (older) still imports', () => {
+  const visits = { '/phases/constraints/': T0 + 1, '/phases/design/': T0 + 2 };
+  const file = buildProgressFile(good.log, { ...DEFAULT_SETTINGS }, T0 + 9, [], [], visits);
+  expect(file.visits).toEqual(visits);
+  expect(parseProgressFile(JSON.stringify(file), NOW)).toEqual({ ok: true, file, clamped: 0, maxAheadMs: 0 });
+  expect(buildProgressFile(good.log, { ...DEFAULT_SETTINGS }, T0 + 9)).not.toHaveProperty('visits');
+  const parsed = parseProgressFile(JSON.stringify(good), NOW);
+  expect(parsed.ok && parsed.file.visits).toBeUndefined();
+});
+
 describe('every bad file is refused with a message that says why', () => {
   const cases: [string, string, RegExp][] = [
     ['not JSON', '{"format": "vibe-check-progress", "log": [', /not valid JSON/],
@@ -86,6 +96,16 @@ describe('every bad file is refused with a message that says why', () => {
       'a mark without a card',
       withChange((f) => (f['marks'] = [{ id: 'mark-000001', kind: 'bury', at: T0 }])),
       /damaged at marks\.0\.cardId/,
+    ],
+    [
+      'a visit to a page that is not site-relative',
+      withChange((f) => (f['visits'] = { 'https://example.com/': T0 })),
+      /damaged at visits/,
+    ],
+    [
+      'a visit without a valid time',
+      withChange((f) => (f['visits'] = { '/phases/design/': 'x' })),
+      /damaged at visits/,
     ],
     ['a missing schema version', withChange((f) => delete f['schemaVersion']), /damaged at schemaVersion/],
     ['a schema version of 0', withChange((f) => (f['schemaVersion'] = 0)), /damaged at schemaVersion/],

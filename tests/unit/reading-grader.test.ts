@@ -91,3 +91,33 @@ test('the replay it saves is the one /review/ and the overlay accept for this lo
   expect(restored.reused).toBe(true);
   expect(restored.states.get('c1')?.card.state).toBe(1);
 });
+
+test('suspending a prompt from the guide marks each of its cards once, tells other tabs, and undo removes exactly those', async () => {
+  const { store, sent, grader, advance } = setup();
+  const cards = [
+    { id: 'z.c1', hash: HASH },
+    { id: 'z.c2', hash: HASH },
+  ];
+  // One group already suspended elsewhere: only the other gets a mark.
+  await store.appendBatch({ entries: [], marks: [{ id: 'mark-elsewhere', kind: 'suspend', cardId: 'z.c1', at: T0 }] });
+  expect(await grader.suspended(cards)).toBe(true);
+  const marks = await grader.hold(cards, 'suspend');
+  expect(marks).toEqual([expect.objectContaining({ kind: 'suspend', cardId: 'z.c2' })]);
+  expect(sent).toEqual([{ type: 'marks', added: marks, removed: [] }]);
+  expect(await grader.hold(cards, 'suspend')).toEqual([]);
+  await grader.unhold(marks);
+  expect((await store.loadMarks()).map((m) => m.id)).toEqual(['mark-elsewhere']);
+  expect(sent.at(-1)).toEqual({ type: 'marks', added: [], removed: marks.map((m) => m.id) });
+
+  // Unsuspend in the same millisecond as the suspension still reads as the latest mark.
+  const unsuspended = await grader.hold(cards, 'unsuspend');
+  expect(unsuspended).toEqual([expect.objectContaining({ cardId: 'z.c1', at: T0 + 1 })]);
+  expect(await grader.suspended(cards)).toBe(false);
+
+  // A burial holds the cards for today only; burying again the same day adds nothing.
+  const buried = await grader.hold(cards, 'bury');
+  expect(buried.map((m) => m.cardId)).toEqual(['z.c1', 'z.c2']);
+  expect(await grader.hold(cards, 'bury')).toEqual([]);
+  advance(24 * 60 * MIN);
+  expect(await grader.hold(cards, 'bury')).toHaveLength(2);
+});

@@ -5,6 +5,7 @@ import type { PromptCard } from '../../lib/reading/reading-grader.ts';
 import { RetryPlan, type PageItem, type SectionEnd } from '../../lib/reading/retry.ts';
 import type { Grade } from '../../lib/srs/scheduler.ts';
 import { whenIdle } from '../../lib/when-idle.ts';
+import { PromptHolds } from './check-holds.ts';
 
 /**
  * Grading for `<check-card>`, loaded on the first reveal of any prompt on the
@@ -46,9 +47,11 @@ function placeRetry(block: HTMLElement, end: SectionEnd): HTMLElement {
   copy.setAttribute('aria-label', `Once more: ${block.getAttribute('aria-label') ?? ''}`);
   requiredElement(copy, '[data-check-label]', 'check-card').textContent = 'Once more: you forgot this one above';
   requiredElement<HTMLDetailsElement>(copy, 'details', 'check-card').open = false;
-  for (const part of copy.querySelectorAll<HTMLElement>('[data-grade-panel], [data-grade-done], [data-more-grades]'))
+  for (const part of copy.querySelectorAll<HTMLElement>(
+    '[data-grade-panel], [data-grade-done], [data-more-grades], [data-hold-done]',
+  ))
     part.hidden = true;
-  requiredElement(copy, '[data-grade-status]', 'check-card').textContent = '';
+  for (const status of copy.querySelectorAll('[data-grade-status], [data-hold-status]')) status.textContent = '';
   // Before the next H2, or at the end of the page's text (before "N interview questions lead here").
   const article = block.closest('article') ?? block.parentElement;
   const before =
@@ -66,6 +69,7 @@ class PromptGrading {
   readonly #moreGrades: HTMLElement;
   readonly #more: HTMLButtonElement;
   readonly #summary: HTMLElement;
+  readonly #holds: PromptHolds;
   #shown: Promise<{ token: number }> | null = null;
   #graded: ReviewEntry[] = [];
   #retry: HTMLElement | null = null;
@@ -80,6 +84,7 @@ class PromptGrading {
     this.#moreGrades = part('[data-more-grades]');
     this.#more = part<HTMLButtonElement>('[data-more]');
     this.#summary = part('summary');
+    this.#holds = new PromptHolds(block, promptCards(block), this.#panel, this.#summary);
     for (const button of block.querySelectorAll<HTMLButtonElement>('[data-grade]'))
       button.addEventListener('click', () => void this.grade(Number(button.dataset['grade']) as Grade));
     this.#more.addEventListener('click', () => this.#showMore(this.#more.getAttribute('aria-expanded') !== 'true'));
@@ -91,7 +96,7 @@ class PromptGrading {
   revealed(): void {
     if (this.#graded.length > 0 || promptCards(this.#block).length === 0) return;
     this.#shown ??= this.#show();
-    this.#panel.hidden = false;
+    if (!this.#holds.active) this.#panel.hidden = false;
   }
 
   async grade(grade: Grade): Promise<void> {
@@ -122,8 +127,10 @@ class PromptGrading {
     }
   }
 
-  #show(): Promise<{ token: number }> {
-    return gradingWorker().call('show', { cards: promptCards(this.#block), now: Date.now() });
+  async #show(): Promise<{ token: number }> {
+    const shown = await gradingWorker().call('show', { cards: promptCards(this.#block), now: Date.now() });
+    if (shown.suspended) this.#holds.showSuspended();
+    return shown;
   }
 
   #key(): string {

@@ -85,15 +85,15 @@ export class ProgressTransfer extends HTMLElement {
     if (!source) return;
     this.#error.textContent = '';
     this.#status.textContent = '';
-    let loaded;
+    let loaded, visits;
     try {
-      loaded = await source.store().load();
+      [loaded, visits] = await Promise.all([source.store().load(), source.store().loadVisitTimes()]);
     } catch (cause) {
       this.#error.textContent = cause instanceof LogUnreadableError ? UNREADABLE_EXPORT : EXPORT_FAILED;
       return;
     }
     const now = Date.now();
-    const file = buildProgressFile(loaded.entries, source.settings(), now, loadDrillHistory(), loaded.marks);
+    const file = buildProgressFile(loaded.entries, source.settings(), now, loadDrillHistory(), loaded.marks, visits);
     const url = URL.createObjectURL(new Blob([JSON.stringify(file, null, 1)], { type: 'application/json' }));
     const link = html('a', { attrs: { href: url, download: progressFileName(now) } });
     document.body.append(link);
@@ -160,7 +160,9 @@ export class ProgressTransfer extends HTMLElement {
       // One IndexedDB transaction, written by the worker: all of it or nothing.
       const result = store.persistent
         ? await job.commit(mode)
-        : await job.contents().then(({ entries, marks }) => store.importLog(entries, mode, file.settings, marks));
+        : await job
+            .contents()
+            .then(({ entries, marks, visits }) => store.importLog(entries, mode, file.settings, marks, visits));
       // Drill history lives beside the review log; a file without drills leaves this browser's alone.
       if (file.drills)
         saveDrillHistory(mode === 'replace' ? file.drills : mergeDrillHistory(loadDrillHistory(), file.drills));

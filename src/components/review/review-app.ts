@@ -203,7 +203,11 @@ class ReviewApp extends HTMLElement {
     // One reload reads the log and the settings the import stored (a second read of 370,000
     // entries, and a second replay for the settings, were most of the wait after a large import).
     await session.applyRemote({ type: 'reload' });
-    void this.#settings((form) => form.fill(session.settings));
+    void this.#settings((form) => {
+      form.fill(session.settings);
+      // The import may bring guides read elsewhere.
+      form.showUnread(session.queue().waitingUnread);
+    });
     this.#parts.queue.next();
   }
 }

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { drillHistorySchema } from '../drill/schema.ts';
 import {
+  guideVisitsSchema,
   markEntrySchema,
   PROGRESS_FORMAT,
   READABLE_SCHEMA_VERSIONS,
@@ -23,6 +24,8 @@ export const progressFileSchema = z.strictObject({
   drills: z.optional(drillHistorySchema),
   /** Suspensions and burials (version 2); absent in version 1 files, which had none. */
   marks: z.optional(z.array(markEntrySchema)),
+  /** The guides opened, so new cards still follow reading after an import; optional, older files have none. */
+  visits: z.optional(guideVisitsSchema),
 });
 
 export type ProgressFile = z.infer<typeof progressFileSchema>;

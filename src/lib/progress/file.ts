@@ -5,6 +5,7 @@ import {
   PROGRESS_FORMAT,
   PROGRESS_SCHEMA_VERSION,
   reviewEntrySchema,
+  type GuideVisits,
   type MarkEntry,
   type ReviewEntry,
   type ReviewSettings,
@@ -30,6 +31,7 @@ export function buildProgressFile(
   now: number,
   drills: readonly DrillRecord[] = [],
   marks: readonly MarkEntry[] = [],
+  visits: Readonly<GuideVisits> = {},
 ): ProgressFile {
   return {
     format: PROGRESS_FORMAT,
@@ -39,6 +41,7 @@ export function buildProgressFile(
     log: [...log].sort((a, b) => a.reviewedAt - b.reviewedAt || (a.id < b.id ? -1 : 1)),
     ...(drills.length > 0 ? { drills: [...drills] } : {}),
     ...(marks.length > 0 ? { marks: [...marks].sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1)) } : {}),
+    ...(Object.keys(visits).length > 0 ? { visits: { ...visits } } : {}),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { FromImportWorker, ImportPreview, ToImportWorker } from './import-protocol.ts';
-import type { MarkEntry, ReviewEntry } from './schema.ts';
+import type { GuideVisits, MarkEntry, ReviewEntry } from './schema.ts';
 
 export type ImportProgress = Extract<FromImportWorker, { type: 'progress' }>;
 
@@ -17,7 +17,7 @@ export interface ImportJob {
   preview: Promise<{ ok: true; preview: ImportPreview } | { ok: false; message: string }>;
   commit(mode: 'merge' | 'replace'): Promise<{ added: number; total: number }>;
   /** The validated entries and marks, for a store that lives in the page's memory. */
-  contents(): Promise<{ entries: ReviewEntry[]; marks: MarkEntry[] }>;
+  contents(): Promise<{ entries: ReviewEntry[]; marks: MarkEntry[]; visits: GuideVisits }>;
   cancel(): void;
 }
 
@@ -67,8 +67,8 @@ export function startImport(
     async contents() {
       const done = Promise.race([next('entries'), crashed]);
       send({ type: 'entries' });
-      const { entries, marks } = await done;
-      return { entries, marks };
+      const { entries, marks, visits } = await done;
+      return { entries, marks, visits };
     },
     cancel: () => worker.terminate(),
   };

@@ -1,6 +1,6 @@
 import type { DrillRecord } from '../drill/schema.ts';
 import type { MergeSummary } from './merge.ts';
-import type { MarkEntry, ReviewEntry, ReviewSettings } from './schema.ts';
+import type { GuideVisits, MarkEntry, ReviewEntry, ReviewSettings } from './schema.ts';
 
 /**
  * Messages between the page and the import worker. The worker reads, parses
@@ -12,7 +12,7 @@ export type ToImportWorker =
   /** `stored`: the log to merge with, when it lives in the page's memory rather than in IndexedDB. */
   | { type: 'read'; file: Blob; now: number; stored?: readonly ReviewEntry[] }
   | { type: 'commit'; mode: 'merge' | 'replace' }
-  /** Asks for the validated entries and marks (memory store only: it cannot be written from the worker). */
+  /** Asks for the validated entries, marks and visits (memory store only: it cannot be written from the worker). */
   | { type: 'entries' };
 
 export interface ImportPreview {
@@ -31,6 +31,6 @@ export type FromImportWorker =
   | { type: 'progress'; stage: 'reading' | 'checking' | 'comparing' | 'writing'; done: number; total: number }
   | { type: 'refused'; message: string }
   | { type: 'preview'; preview: ImportPreview }
-  | { type: 'entries'; entries: ReviewEntry[]; marks: MarkEntry[] }
+  | { type: 'entries'; entries: ReviewEntry[]; marks: MarkEntry[]; visits: GuideVisits }
   | { type: 'committed'; added: number; total: number }
   | { type: 'failed'; reason: 'quota' | 'unreadable' | 'other' };

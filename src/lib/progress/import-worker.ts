@@ -66,7 +66,7 @@ async function commit(mode: 'merge' | 'replace') {
   post({ type: 'progress', stage: 'writing', done: 0, total: file.log.length });
   try {
     const { store } = await openProgressStore();
-    const result = await store.importLog(file.log, mode, file.settings, file.marks ?? []);
+    const result = await store.importLog(file.log, mode, file.settings, file.marks ?? [], file.visits ?? {});
     // Replaying hundreds of thousands of reviews takes seconds: done here, the page restores the result.
     const { entries, settings } = await store.load();
     const states = replayLog(createScheduler(settings), entries);
@@ -84,5 +84,6 @@ scope.addEventListener('message', (event: MessageEvent<ToImportWorker>) => {
   const message = event.data;
   if (message.type === 'read') void read(message.file, message.now, message.stored);
   else if (message.type === 'commit') void commit(message.mode);
-  else post({ type: 'entries', entries: pending?.log ?? [], marks: pending?.marks ?? [] });
+  else
+    post({ type: 'entries', entries: pending?.log ?? [], marks: pending?.marks ?? [], visits: pending?.visits ?? {} });
 });

@@ -63,6 +63,15 @@ export const markEntrySchema = z.strictObject({
 });
 
 /**
+ * The guides the reader has opened: site-relative page URL (no base) → first
+ * visit, epoch ms. New cards of these guides come first in /review/.
+ */
+export const guideVisitsSchema = z.record(
+  z.string().check(z.startsWith('/'), z.maxLength(500)),
+  z.int().check(z.gt(0), z.lte(MAX_EPOCH_MS)),
+);
+
+/**
  * The bounds of each setting: the schema below, the settings form's min, max and
  * step, and the message for a rejected form all read them from here.
  */
@@ -101,4 +110,5 @@ export const SETTINGS_LIMITS_MESSAGE =
 export type ReviewEntry = z.infer<typeof reviewEntrySchema>;
 export type MarkEntry = z.infer<typeof markEntrySchema>;
 export type MarkKind = MarkEntry['kind'];
+export type GuideVisits = z.infer<typeof guideVisitsSchema>;
 export type ReviewSettings = z.infer<typeof settingsSchema>;

@@ -22,8 +22,9 @@ serve<GradingCalls>({
   async show(request) {
     now = request.now;
     const token = ++lastToken;
-    shown.set(token, await (await grader).show(request.cards));
-    return { token };
+    const reader = await grader;
+    shown.set(token, await reader.show(request.cards));
+    return { token, suspended: await reader.suspended(request.cards) };
   },
   async grade({ token, grade, now: at }) {
     now = at;
@@ -35,6 +36,14 @@ serve<GradingCalls>({
   },
   async undo({ entries }) {
     await (await grader).undo(entries);
+    return null;
+  },
+  async hold({ cards, kind, now: at }) {
+    now = at;
+    return { marks: await (await grader).hold(cards, kind) };
+  },
+  async unhold({ marks }) {
+    await (await grader).unhold(marks);
     return null;
   },
   async 'save-replay'() {

@@ -1,5 +1,7 @@
 import { newEntryId } from '../progress/entry-id.ts';
-import type { ReviewEntry } from '../progress/schema.ts';
+import { newMark } from '../progress/new-mark.ts';
+import type { MarkEntry, MarkKind, ReviewEntry } from '../progress/schema.ts';
+import { cardHolds, type CardHolds } from '../srs/holds.ts';
 import { restoreOrReplay } from '../srs/replay-cache.ts';
 import { replayCard } from '../srs/replay.ts';
 import { createScheduler, type Grade } from '../srs/scheduler.ts';
@@ -94,6 +96,41 @@ export class ReadingGrader {
     }
   }
 
+  /** Whether any card of the prompt is suspended (the prompt then says so, with Unsuspend). */
+  async suspended(cards: readonly PromptCard[]): Promise<boolean> {
+    const { suspended } = cardHolds(await this.#store.loadMarks(), this.#now());
+    return cards.some((card) => suspended.has(card.id));
+  }
+
+  /**
+   * Suspends, unsuspends or buries the prompt's cards: one mark per card it
+   * changes (as the card browser does), so undoing removes exactly these.
+   * Other tabs hear of them, and an open /review/ drops (or takes back) the cards.
+   */
+  async hold(cards: readonly PromptCard[], kind: MarkKind): Promise<MarkEntry[]> {
+    const existing = await this.#store.loadMarks();
+    const now = this.#now();
+    const holds = cardHolds(existing, now);
+    const marks = cards
+      .filter((card) => changes(holds, kind, card.id))
+      .map((card) => {
+        if (kind === 'bury') return newMark(kind, card.id, now);
+        // After the card's latest switch, so this one wins even within one millisecond (ties go by random id).
+        const switches = existing.filter((m) => m.cardId === card.id && m.kind !== 'bury');
+        return newMark(kind, card.id, Math.max(now, ...switches.map((m) => m.at + 1)));
+      });
+    if (marks.length === 0) return marks;
+    await this.#store.appendBatch({ entries: [], marks });
+    this.#broadcast({ type: 'marks', added: marks, removed: [] });
+    return marks;
+  }
+
+  /** Takes a suspension or burial back: its marks leave the store (and other tabs' holds). */
+  async unhold(marks: readonly MarkEntry[]): Promise<void> {
+    await this.#store.removeBatch({ entries: [], marks });
+    this.#broadcast({ type: 'marks', added: [], removed: marks.map((mark) => mark.id) });
+  }
+
   /**
    * Stores the replayed states of the whole log, as /review/ does when it is
    * hidden: the guide's memory overlay reads them on the next visit instead of
@@ -108,4 +145,11 @@ export class ReadingGrader {
     const { states, reused, fingerprint } = restoreOrReplay(createScheduler(settings), entries, settings, stored);
     if (!reused) await this.#store.saveSnapshot({ fingerprint, states: [...states] });
   }
+}
+
+/** Whether a `kind` mark changes the card: suspend what is not suspended, and so on. */
+function changes(holds: CardHolds, kind: MarkKind, cardId: string): boolean {
+  if (kind === 'unsuspend') return holds.suspended.has(cardId);
+  if (kind === 'suspend') return !holds.suspended.has(cardId);
+  return !holds.buried.has(cardId);
 }

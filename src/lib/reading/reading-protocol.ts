@@ -1,4 +1,4 @@
-import type { ReviewEntry } from '../progress/schema.ts';
+import type { MarkEntry, MarkKind, ReviewEntry } from '../progress/schema.ts';
 import type { Grade } from '../srs/scheduler.ts';
 import type { CardMemory } from './memory.ts';
 import type { PromptCard } from './reading-grader.ts';
@@ -8,13 +8,17 @@ import type { PromptCard } from './reading-grader.ts';
 
 /** `grading-worker.ts`: in-place grades, loaded on the first reveal. */
 export type GradingCalls = {
-  show: { request: { cards: PromptCard[]; now: number }; reply: { token: number } };
+  /** `suspended`: a card of the prompt is suspended, so it offers Unsuspend instead of grades. */
+  show: { request: { cards: PromptCard[]; now: number }; reply: { token: number; suspended: boolean } };
   grade: {
     request: { token: number; grade: Grade; now: number };
     /** `next`: when the prompt comes up again, in words ("in 10 minutes", "tomorrow"). */
     reply: { outcome: 'rated' | 'already-rated'; entries: ReviewEntry[]; next: string };
   };
   undo: { request: { entries: ReviewEntry[] }; reply: null };
+  /** Suspend, unsuspend or bury the prompt's cards; `marks`: those appended (none when nothing changed). */
+  hold: { request: { cards: PromptCard[]; kind: MarkKind; now: number }; reply: { marks: MarkEntry[] } };
+  unhold: { request: { marks: MarkEntry[] }; reply: null };
   'save-replay': { request: null; reply: null };
 };
 

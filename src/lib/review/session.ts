@@ -82,7 +82,7 @@ export class ReviewSession {
   readonly #byId: Map<string, DeckCard>;
   readonly #now: () => number;
   readonly #broadcast: (message: SyncMessage) => void;
-  readonly #reading: SessionOptions['reading'];
+  #reading: SessionOptions['reading'];
   #store: ProgressStore;
   #scheduler: Scheduler;
   #settings: ReviewSettings;
@@ -348,10 +348,13 @@ export class ReviewSession {
    */
   async applyRemote(message: SyncMessage): Promise<boolean> {
     if (message.type === 'reload') {
-      const [loaded, snapshot] = await Promise.all([
+      const [loaded, snapshot, visited] = await Promise.all([
         this.#store.load(),
         this.#store.loadSnapshot().catch(() => undefined),
+        this.#store.loadVisits(),
       ]);
+      // An import brings the guides read elsewhere: their new cards come first from now on.
+      if (this.#reading) this.#reading = { ...this.#reading, visited };
       // The stored settings are the truth after a reload: an import that replaced them also replayed
       // the log with them (the worker's snapshot), so adopting them first lets that snapshot match.
       if (JSON.stringify(loaded.settings) !== JSON.stringify(this.#settings)) {

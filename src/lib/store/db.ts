@@ -1,11 +1,11 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
-import type { MarkEntry, ReviewEntry, ReviewSettings } from '../progress/schema.ts';
+import type { GuideVisits, MarkEntry, ReviewEntry, ReviewSettings } from '../progress/schema.ts';
 import type { ReplaySnapshot } from '../srs/replay-cache.ts';
 
 export const DB_NAME = 'vibe-check-progress';
 
 /** The guides the reader has opened: page URL → first opened, epoch ms (read and written by `visits.ts`). */
-export type GuideVisits = Record<string, number>;
+export type { GuideVisits };
 
 export interface ProgressDb extends DBSchema {
   /** The append-only review log, keyed by entry id. */

@@ -1,10 +1,12 @@
 import type { IDBPDatabase } from 'idb';
 import { mergeLogs } from '../progress/merge.ts';
 import { mergeMarks } from '../progress/merge-marks.ts';
-import type { MarkEntry, ReviewEntry, ReviewSettings } from '../progress/schema.ts';
+import { mergeVisits } from '../progress/merge-visits.ts';
+import type { GuideVisits, MarkEntry, ReviewEntry, ReviewSettings } from '../progress/schema.ts';
 import { validateStoredEntries, validateStoredMarks } from '../progress/stored.ts';
 import type { ProgressDb } from './db.ts';
 import { LogUnreadableError } from './log-unreadable.ts';
+import { readVisits } from './visits.ts';
 
 export interface ImportResult {
   added: number;
@@ -12,7 +14,7 @@ export interface ImportResult {
 }
 
 /**
- * Writes an imported log and its marks into IndexedDB in one transaction, all
+ * Writes an imported log, its marks and visits into IndexedDB in one transaction, all
  * or nothing: merged by id with what is stored, or replacing it. Its own module
  * (loaded by `IdbProgressStore.importLog` on use), so the merge code stays out
  * of the review page's start-up.
@@ -23,6 +25,7 @@ export async function importIntoDb(
   mode: 'merge' | 'replace',
   settings: ReviewSettings | undefined,
   marks: readonly MarkEntry[],
+  visits: Readonly<GuideVisits> = {},
 ): Promise<ImportResult> {
   const tx = db.transaction(['log', 'meta', 'marks'], 'readwrite');
   // On failure the transaction aborts and `done` rejects; the error is rethrown below.
@@ -53,6 +56,10 @@ export async function importIntoDb(
       if (settings) track(tx.objectStore('meta').put(settings, 'settings'));
     }
     for (const mark of mergeMarks(storedMarks, marks).merged) track(markStore.put(mark));
+    // The guides opened travel too, so new cards keep following reading after an import.
+    const meta = tx.objectStore('meta');
+    const storedVisits = mode === 'replace' ? {} : readVisits(await meta.get('visits'));
+    track(meta.put(mergeVisits(storedVisits, visits), 'visits'));
     // Added entries and the winners of id conflicts; untouched entries are not rewritten.
     for (const entry of plan.merged) if (known.get(entry.id) !== entry) track(log.put(entry));
     await Promise.all(writes);

@@ -1,4 +1,10 @@
-import { DEFAULT_SETTINGS, type MarkEntry, type ReviewEntry, type ReviewSettings } from '../progress/schema.ts';
+import {
+  DEFAULT_SETTINGS,
+  type GuideVisits,
+  type MarkEntry,
+  type ReviewEntry,
+  type ReviewSettings,
+} from '../progress/schema.ts';
 import type { ImportResult } from './import-log.ts';
 import {
   answeredElsewhere,
@@ -14,6 +20,7 @@ export class MemoryProgressStore implements ProgressStore {
   readonly persistent = false;
   readonly #log = new Map<string, ReviewEntry>();
   readonly #marks = new Map<string, MarkEntry>();
+  #visits: GuideVisits = {};
   #settings: ReviewSettings;
 
   constructor(
@@ -68,7 +75,15 @@ export class MemoryProgressStore implements ProgressStore {
   }
 
   async loadVisits(): Promise<ReadonlySet<string>> {
-    return new Set();
+    return new Set(Object.keys(this.#visits));
+  }
+
+  async loadVisitTimes(): Promise<GuideVisits> {
+    return { ...this.#visits };
+  }
+
+  async loadMarks(): Promise<MarkEntry[]> {
+    return [...this.#marks.values()];
   }
 
   async loadSnapshot(): Promise<unknown> {
@@ -88,11 +103,14 @@ export class MemoryProgressStore implements ProgressStore {
     mode: 'merge' | 'replace',
     settings?: ReviewSettings,
     marks: readonly MarkEntry[] = [],
+    visits?: Readonly<GuideVisits>,
   ): Promise<ImportResult> {
-    const [{ mergeLogs }, { mergeMarks }] = await Promise.all([
+    const [{ mergeLogs }, { mergeMarks }, { mergeVisits }] = await Promise.all([
       import('../progress/merge.ts'),
       import('../progress/merge-marks.ts'),
+      import('../progress/merge-visits.ts'),
     ]);
+    this.#visits = mergeVisits(mode === 'replace' ? {} : this.#visits, visits ?? {});
     const plan = mergeLogs(mode === 'replace' ? [] : [...this.#log.values()], entries);
     const merged = mergeMarks(mode === 'replace' ? [] : [...this.#marks.values()], marks).merged;
     this.#marks.clear();

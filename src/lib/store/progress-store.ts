@@ -1,5 +1,5 @@
 import type { IDBPDatabase } from 'idb';
-import type { MarkEntry, ReviewEntry, ReviewSettings } from '../progress/schema.ts';
+import type { GuideVisits, MarkEntry, ReviewEntry, ReviewSettings } from '../progress/schema.ts';
 import type { ImportResult } from './import-log.ts';
 import {
   answeredElsewhere,
@@ -17,7 +17,7 @@ export { answeredElsewhere } from './progress-types.ts';
 export type { AppendGuard, AppendResult, LoadedProgress, LogBatch, ProgressStore } from './progress-types.ts';
 import type { ReplaySnapshot } from '../srs/replay-cache.ts';
 import { openProgressDb, type ProgressDb } from './db.ts';
-import { loadVisits } from './visits.ts';
+import { loadVisits, readVisits } from './visits.ts';
 import { storedCheck } from './stored-check.ts';
 
 /**
@@ -51,13 +51,7 @@ export class IdbProgressStore implements ProgressStore {
   }
 
   async load(): Promise<LoadedProgress> {
-    const [settings, marks] = await Promise.all([
-      this.loadSettings(),
-      this.#db
-        .getAll('marks')
-        .catch(() => [])
-        .then((raw) => storedCheck.marks(raw)),
-    ]);
+    const [settings, marks] = await Promise.all([this.loadSettings(), this.loadMarks()]);
     try {
       return { ...(await this.#loadInBatches()), unreadable: 0, unreadableCards: [], settings, marks };
     } catch {
@@ -151,6 +145,14 @@ export class IdbProgressStore implements ProgressStore {
     return loadVisits(this.#db).catch(() => new Set<string>());
   }
 
+  async loadVisitTimes(): Promise<GuideVisits> {
+    return readVisits(await this.#db.get('meta', 'visits').catch(() => undefined));
+  }
+
+  async loadMarks(): Promise<MarkEntry[]> {
+    return storedCheck.marks(await this.#db.getAll('marks').catch(() => []));
+  }
+
   async loadSnapshot(): Promise<unknown> {
     return this.#db.get('meta', 'snapshot');
   }
@@ -168,10 +170,11 @@ export class IdbProgressStore implements ProgressStore {
     mode: 'merge' | 'replace',
     settings?: ReviewSettings,
     marks: readonly MarkEntry[] = [],
+    visits?: Readonly<GuideVisits>,
   ): Promise<ImportResult> {
     // Loaded on use: the review page's start-up never imports.
     const { importIntoDb } = await import('./import-log.ts');
-    return importIntoDb(this.#db, entries, mode, settings, marks);
+    return importIntoDb(this.#db, entries, mode, settings, marks, visits);
   }
 }
 

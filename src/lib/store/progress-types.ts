@@ -1,4 +1,4 @@
-import type { MarkEntry, ReviewEntry, ReviewSettings } from '../progress/schema.ts';
+import type { GuideVisits, MarkEntry, ReviewEntry, ReviewSettings } from '../progress/schema.ts';
 import type { ReplaySnapshot } from '../srs/replay-cache.ts';
 import type { ImportResult } from './import-log.ts';
 
@@ -64,12 +64,17 @@ export interface ProgressStore {
   loadSettings(): Promise<ReviewSettings>;
   /** The guides the reader has opened (page URLs), for new cards that follow reading. */
   loadVisits(): Promise<ReadonlySet<string>>;
-  /** Merge by id (default) or replace everything, all or nothing. */
+  /** The same, with each guide's first visit (what the progress file carries). */
+  loadVisitTimes(): Promise<GuideVisits>;
+  /** The suspensions and burials alone, without reading the log (a guide holding one card). */
+  loadMarks(): Promise<MarkEntry[]>;
+  /** Merge by id (default) or replace everything, all or nothing; visits merge by `mergeVisits`. */
   importLog(
     entries: readonly ReviewEntry[],
     mode: 'merge' | 'replace',
     settings?: ReviewSettings,
     marks?: readonly MarkEntry[],
+    visits?: Readonly<GuideVisits>,
   ): Promise<ImportResult>;
   entriesForCard(cardId: string): Promise<ReviewEntry[]>;
   /** The cached replay (unvalidated: the caller checks it against the log). */
