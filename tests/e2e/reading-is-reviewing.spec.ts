@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { distDir } from './support/built-site.ts';
 import { expect as baseExpect, test, vibeBaseUrl } from './support/fixtures.ts';
+import { storedLog } from './support/stored-log.ts';
 
 // Grades go through a worker into IndexedDB; on a busy machine that can take a while.
 const expect = baseExpect.configure({ timeout: 20_000 });
@@ -19,24 +20,6 @@ const guideCards = deck.cards.filter((card) => card.concept.startsWith(GUIDE));
 // A weekday morning, pinned: Date.now() stays here until the test moves it (timers still run).
 const T0 = new Date('2026-03-02T10:00:00');
 const DAY = 86_400_000;
-
-/** The review log as IndexedDB holds it, read by the page itself. */
-async function storedLog(page: Page): Promise<{ cardId: string; rating: number; source?: string }[]> {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('vibe-check-progress');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction('log').objectStore('log').getAll();
-          request.onsuccess = () => {
-            open.result.close();
-            resolve(request.result);
-          };
-        };
-      }),
-  );
-}
 
 const prompt = (page: Page, id: string): Locator => page.locator(`#card-${id}`);
 

@@ -5,6 +5,7 @@ import { distDir } from './support/built-site.ts';
 import { expect as baseExpect, test } from './support/fixtures.ts';
 import { armStorageFault, injectStorageFault, type StorageFault } from './support/storage-faults.ts';
 import { chooseProgressFile } from './support/choose-progress-file.ts';
+import { storedLog } from './support/stored-log.ts';
 
 // Reviews write to IndexedDB between key presses; on a busy machine that can take a while.
 const expect = baseExpect.configure({ timeout: 20_000 });
@@ -25,24 +26,6 @@ interface Entry {
 const deck = JSON.parse(readFileSync(join(distDir(), 'deck.json'), 'utf8')) as { cards: Card[] };
 const SAVED = 'Progress is saved in this browser after every answer.';
 const NOT_SAVED = 'Progress is NOT being saved.';
-
-async function storedLog(page: Page): Promise<Entry[]> {
-  return page.evaluate(
-    () =>
-      new Promise<Entry[]>((resolve, reject) => {
-        const open = indexedDB.open('vibe-check-progress');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const request = db.transaction('log').objectStore('log').getAll();
-          request.onsuccess = () => {
-            db.close();
-            resolve(request.result as Entry[]);
-          };
-        };
-      }),
-  );
-}
 
 /** The stored log, read from a fresh tab that has no injected fault. */
 async function storedLogUnbroken(page: Page): Promise<Entry[]> {

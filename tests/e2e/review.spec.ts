@@ -5,6 +5,7 @@ import type { Page } from '@playwright/test';
 import { distDir } from './support/built-site.ts';
 import { expect as baseExpect, test, vibeBaseUrl } from './support/fixtures.ts';
 import { chooseProgressFile } from './support/choose-progress-file.ts';
+import { storedLog } from './support/stored-log.ts';
 
 // Reviews write to IndexedDB between key presses; on a busy CI machine that can take a while.
 const expect = baseExpect.configure({ timeout: 20_000 });
@@ -18,25 +19,6 @@ interface Card {
 }
 const deck = JSON.parse(readFileSync(join(distDir(), 'deck.json'), 'utf8')) as { cards: Card[] };
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'review');
-
-/** What the review log in IndexedDB holds, read by the page itself. */
-async function storedLog(page: Page): Promise<{ id: string; cardId: string; rating: number }[]> {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('vibe-check-progress');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const request = db.transaction('log').objectStore('log').getAll();
-          request.onsuccess = () => {
-            db.close();
-            resolve(request.result);
-          };
-        };
-      }),
-  );
-}
 
 async function openReview(page: Page, query = ''): Promise<void> {
   await page.goto(`/review/${query}`);
