@@ -7,8 +7,9 @@ import type { CurrentCard, ReviewSession } from '../../lib/review/session.ts';
 import type { Grade } from '../../lib/srs/scheduler.ts';
 import type { SyncMessage } from '../../lib/store/sync.ts';
 import { withBase } from '../../lib/urls.ts';
-// Upgrades first, so the queue can drive it.
+// Upgraded first, so the queue can drive them.
 import './review-grades.ts';
+import './review-summary.ts';
 
 /** setTimeout's longest delay; a longer wait would fire at once. */
 const LONGEST_TIMEOUT = 2_147_483_647;
@@ -41,8 +42,7 @@ export class ReviewQueue extends HTMLElement {
     show: required<HTMLButtonElement>(this, '[data-show]'),
     grades: required<HTMLElementTagNameMap['review-grades']>(this, 'review-grades'),
     undo: required<HTMLButtonElement>(this, '[data-undo]'),
-    summary: required<HTMLElement>(this, '[data-summary]'),
-    summaryText: required<HTMLElement>(this, '[data-summary-text]'),
+    summary: required<HTMLElementTagNameMap['review-summary']>(this, 'review-summary'),
     live: required<HTMLElement>(this, '[data-live]'),
   };
 
@@ -61,9 +61,9 @@ export class ReviewQueue extends HTMLElement {
 
   /** The deck could not be loaded: says why instead of showing an empty card. */
   showDeckError(message: string): void {
-    this.#el.card.hidden = true;
-    this.#el.actions.hidden = true;
-    this.#el.counts.textContent = `${message} If you are offline, open the review page once while online so it can be saved for offline use.`;
+    this.pause(
+      `${message} If you are offline, open the review page once while online so it can be saved for offline use.`,
+    );
   }
 
   /** Reviewing cannot start (the stored log cannot be read): says why instead of showing a card. */
@@ -143,7 +143,7 @@ export class ReviewQueue extends HTMLElement {
     const { card } = current;
     const el = this.#el;
     this.#revealed = false;
-    el.summary.hidden = true;
+    el.summary.hide();
     el.card.hidden = false;
     el.card.dataset['kind'] = card.kind;
     // The deck's HTML is the site's own, rendered from its MDX at build time.
@@ -201,7 +201,7 @@ export class ReviewQueue extends HTMLElement {
       if (outcome === 'already-rated') this.#announce('This card was just answered in another tab; moving on.');
       this.next();
       this.#el.show.focus();
-      if (!session.current) this.#el.summary.focus();
+      if (!session.current) this.#el.summary.focusSummary();
     } finally {
       this.#busy = false;
     }
@@ -243,23 +243,11 @@ export class ReviewQueue extends HTMLElement {
     el.actions.hidden = false;
     el.show.hidden = true;
     el.grades.toggle(false);
-    el.summary.hidden = false;
     el.undo.disabled = !session.canUndo && !session.cram;
     this.#renderCounts();
     const wait = session.nextLearningIn();
     if (wait !== null) this.#waitTimer = setTimeout(() => this.next(), Math.min(wait + 500, LONGEST_TIMEOUT));
-    // The summary's wording loads when a session ends (the review's start-up budget is full).
-    void import('../../lib/review/session-wording.ts').then(({ describeSessionEnd }) => {
-      if (session.current) return; // A card came back (undo) while it loaded.
-      const text = describeSessionEnd({
-        tally: session.tally,
-        cram: session.cram,
-        now: Date.now(),
-        nextLearningIn: wait,
-      });
-      el.summaryText.textContent = text;
-      this.#announce(`Session complete. ${text}`);
-    });
+    el.summary.show(session, wait, (text) => this.#announce(text));
   }
 
   #announce(text: string): void {
