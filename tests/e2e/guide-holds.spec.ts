@@ -5,6 +5,7 @@ import type { Locator, Page } from '@playwright/test';
 import { distDir } from './support/built-site.ts';
 import { chooseProgressFile } from './support/choose-progress-file.ts';
 import { expect as baseExpect, test } from './support/fixtures.ts';
+import { storedMeta } from './support/stored-log.ts';
 
 // Suspend and bury from a guide (issue 15), and the guides opened travelling in the progress file.
 // Marks go through the grading worker into IndexedDB; on a busy machine that can take a while.
@@ -72,25 +73,6 @@ async function rowStates(page: Page): Promise<[string, string][]> {
     .evaluateAll((rows) =>
       rows.map((row) => [row.querySelector('.card-id')?.textContent ?? '', row.children[2]?.textContent ?? '']),
     );
-}
-
-/** A record of the progress database's `meta` store, read by the page itself. */
-async function storedMeta(page: Page, key: string): Promise<unknown> {
-  return page.evaluate(
-    (k) =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('vibe-check-progress');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction('meta').objectStore('meta').get(k);
-          request.onsuccess = () => {
-            open.result.close();
-            resolve(request.result);
-          };
-        };
-      }),
-    key,
-  );
 }
 
 test('a card suspended from the guide never comes up in /review/ until it is unsuspended in /review/cards/', async ({

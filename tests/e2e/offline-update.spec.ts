@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { expect, test } from './support/fixtures.ts';
 import { openReview, rateCard, SITES, storedRatings, visitOnce, watchCsp } from './offline-support.ts';
+import { storedMeta } from './support/stored-log.ts';
 
 test.use({ serviceWorkers: 'allow' });
 // Two full builds of the site per test.
@@ -57,6 +58,11 @@ for (const site of SITES) {
       // Read the guide once, so this device keeps the first build's copy.
       await page.goto(new URL(`${GUIDE}/`, root).href);
       await expect(page.getByText(EDIT)).toHaveCount(0);
+      // The guide records the visit once the browser is idle, and new cards follow the guides read:
+      // wait for it, so the review's counts below do not change when the other tab opens this guide.
+      await expect
+        .poll(async () => Object.keys((await storedMeta(page, 'visits')) ?? {}), { timeout: 20_000 })
+        .toContain(`/${GUIDE}/`);
 
       // A review in progress: one card rated, the next one's answer on screen.
       await openReview(page, new URL('review/', root).href);

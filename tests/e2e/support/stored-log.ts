@@ -17,7 +17,9 @@ export function storedLog(page: Page): Promise<StoredEntry[]> {
     () =>
       new Promise<StoredEntry[]>((resolve, reject) => {
         const open = indexedDB.open('vibe-check-progress');
-        open.onerror = () => reject(open.error);
+        // Never create the database here (an empty one would be in the app's way): no database, no log.
+        open.onupgradeneeded = () => open.transaction?.abort();
+        open.onerror = () => (open.error?.name === 'AbortError' ? resolve([]) : reject(open.error));
         open.onsuccess = () => {
           const db = open.result;
           const request = db.transaction('log').objectStore('log').getAll();
@@ -27,5 +29,26 @@ export function storedLog(page: Page): Promise<StoredEntry[]> {
           };
         };
       }),
+  );
+}
+
+/** A record of the progress database's `meta` store (settings, visits…), or undefined when there is none. */
+export function storedMeta(page: Page, key: string): Promise<unknown> {
+  return page.evaluate(
+    (k) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('vibe-check-progress');
+        // Never create the database here (an empty one would be in the app's way).
+        open.onupgradeneeded = () => open.transaction?.abort();
+        open.onerror = () => (open.error?.name === 'AbortError' ? resolve(undefined) : reject(open.error));
+        open.onsuccess = () => {
+          const request = open.result.transaction('meta').objectStore('meta').get(k);
+          request.onsuccess = () => {
+            open.result.close();
+            resolve(request.result);
+          };
+        };
+      }),
+    key,
   );
 }
