@@ -1,5 +1,5 @@
-import { validateStoredEntries } from '../../src/lib/progress/stored.ts';
-import { DEFAULT_SETTINGS, type ReviewEntry } from '../../src/lib/progress/schema.ts';
+import { validateStoredEntries } from '../../src/lib/review-log/stored.ts';
+import { DEFAULT_SETTINGS, type ReviewEntry } from '../../src/lib/review-log/schema.ts';
 import { buildQueue } from '../../src/lib/srs/queue.ts';
 import { replayLog } from '../../src/lib/srs/replay.ts';
 import { createScheduler } from '../../src/lib/srs/scheduler.ts';

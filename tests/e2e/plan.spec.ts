@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { default_w } from 'ts-fsrs';
-import { PROGRESS_FORMAT, PROGRESS_SCHEMA_VERSION } from '../../src/lib/progress/schema.ts';
+import { PROGRESS_FORMAT, PROGRESS_SCHEMA_VERSION } from '../../src/lib/review-log/schema.ts';
 import { syntheticLog } from '../fixtures/plan/synthetic-log.ts';
 import { distDir } from './support/built-site.ts';
 import { expect as baseExpect, test } from './support/fixtures.ts';

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import type { DeckCard } from '../../src/lib/deck-schema.ts';
-import { RESET_RATING } from '../../src/lib/progress/schema.ts';
+import { RESET_RATING } from '../../src/lib/review-log/schema.ts';
 import { planCardAction } from '../../src/lib/review/card-actions.ts';
 import { CardCollection } from '../../src/lib/review/card-collection.ts';
 import { buildCardRows, filterRows, NO_FILTER, sortRows, type CardRow } from '../../src/lib/review/card-rows.ts';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { DrillRecord } from '../../src/lib/drill/schema.ts';
 import { mergeDrillHistory } from '../../src/lib/drill/storage.ts';
-import { buildProgressFile, parseProgressFile } from '../../src/lib/progress/file.ts';
-import { DEFAULT_SETTINGS } from '../../src/lib/progress/schema.ts';
+import { buildProgressFile, parseProgressFile } from '../../src/lib/progress-file/file.ts';
+import { DEFAULT_SETTINGS } from '../../src/lib/review-log/schema.ts';
 
 const T0 = Date.UTC(2026, 0, 31, 10, 0, 0);
 const NOW = T0 + 86_400_000;

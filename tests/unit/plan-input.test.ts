@@ -4,7 +4,7 @@ import { default_w } from 'ts-fsrs';
 process.env['TZ'] = 'UTC';
 const { parseInterviewInput } = await import('../../src/lib/plan/interview-input.ts');
 const { reviewPace, FALLBACK_SECONDS } = await import('../../src/lib/plan/review-pace.ts');
-const { settingsSchema, DEFAULT_SETTINGS } = await import('../../src/lib/progress/schema.ts');
+const { settingsSchema, DEFAULT_SETTINGS } = await import('../../src/lib/review-log/schema.ts');
 const { createScheduler, Rating } = await import('../../src/lib/srs/scheduler.ts');
 const { entry } = await import('../fixtures/review/entries.ts');
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { buildProgressFile, parseProgressFile, progressFileName } from '../../src/lib/progress/file.ts';
-import { DEFAULT_SETTINGS } from '../../src/lib/progress/schema.ts';
+import { buildProgressFile, parseProgressFile, progressFileName } from '../../src/lib/progress-file/file.ts';
+import { DEFAULT_SETTINGS } from '../../src/lib/review-log/schema.ts';
 import { at, entry, mark } from '../fixtures/review/entries.ts';
 
 const T0 = Date.UTC(2026, 0, 5, 10);

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { checkImportSize, MAX_IMPORT_BYTES } from '../../src/lib/progress/import-size.ts';
+import { checkImportSize, MAX_IMPORT_BYTES } from '../../src/lib/progress-file/import-size.ts';
 
 test('files up to the limit are read; larger ones are refused with both sizes', () => {
   expect(checkImportSize(MAX_IMPORT_BYTES)).toBeNull();

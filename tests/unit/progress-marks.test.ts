@@ -2,10 +2,10 @@ import { expect, test } from 'vitest';
 
 // Burials end at the 4 AM rollover in local time: pin a zone with daylight saving.
 process.env['TZ'] = 'Europe/Paris';
-const { mergeMarks } = await import('../../src/lib/progress/merge-marks.ts');
+const { mergeMarks } = await import('../../src/lib/review-log/merge-marks.ts');
 const { cardHolds, heldCardIds } = await import('../../src/lib/srs/holds.ts');
 const { mark } = await import('../fixtures/review/entries.ts');
-type Mark = import('../../src/lib/progress/schema.ts').MarkEntry;
+type Mark = import('../../src/lib/review-log/schema.ts').MarkEntry;
 
 const local = (d: number, h: number, m = 0) => new Date(2026, 0, d, h, m).getTime();
 const ids = (marks: readonly Mark[]) => marks.map((m) => m.id).sort();

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { mergeLogs } from '../../src/lib/progress/merge.ts';
+import { mergeLogs } from '../../src/lib/review-log/merge.ts';
 import { at, entry, OTHER_HASH } from '../fixtures/review/entries.ts';
 
 const T0 = Date.UTC(2026, 0, 5, 10);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildProgressFile, parseProgressFile } from '../../src/lib/progress/file.ts';
-import { mergeLogs } from '../../src/lib/progress/merge.ts';
-import { DEFAULT_SETTINGS } from '../../src/lib/progress/schema.ts';
+import { buildProgressFile, parseProgressFile } from '../../src/lib/progress-file/file.ts';
+import { mergeLogs } from '../../src/lib/review-log/merge.ts';
+import { DEFAULT_SETTINGS } from '../../src/lib/review-log/schema.ts';
 import { buildQueue } from '../../src/lib/srs/queue.ts';
 import { replayLog } from '../../src/lib/srs/replay.ts';
 import { createScheduler } from '../../src/lib/srs/scheduler.ts';

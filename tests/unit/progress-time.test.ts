@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
-import { CLOCK_SKEW_TOLERANCE_MS, clampFutureEntries } from '../../src/lib/progress/time.ts';
-import { compareEntries } from '../../src/lib/srs/replay.ts';
+import { CLOCK_SKEW_TOLERANCE_MS, clampFutureEntries } from '../../src/lib/review-log/time.ts';
+import { compareEntries } from '../../src/lib/review-log/order.ts';
 import { entry } from '../fixtures/review/entries.ts';
 
 const NOW = Date.UTC(2026, 0, 5, 10);

@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, expect, test } from 'vitest';
-import { mergeVisits } from '../../src/lib/progress/merge-visits.ts';
-import type { GuideVisits } from '../../src/lib/progress/schema.ts';
+import { mergeVisits } from '../../src/lib/review-log/merge-visits.ts';
+import type { GuideVisits } from '../../src/lib/review-log/schema.ts';
 import { openProgressDb } from '../../src/lib/store/db.ts';
 import { MemoryProgressStore } from '../../src/lib/store/memory-store.ts';
 import { IdbProgressStore } from '../../src/lib/store/progress-store.ts';

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../src/lib/progress/schema.ts';
+import { DEFAULT_SETTINGS } from '../../src/lib/review-log/schema.ts';
 import { ReadingGrader } from '../../src/lib/reading/reading-grader.ts';
 import { ReviewSession } from '../../src/lib/review/session.ts';
 import { restoreOrReplay, type ReplaySnapshot } from '../../src/lib/srs/replay-cache.ts';

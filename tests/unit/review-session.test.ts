@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { DeckCard } from '../../src/lib/deck-schema.ts';
-import { DEFAULT_SETTINGS, RESET_RATING, type ReviewEntry } from '../../src/lib/progress/schema.ts';
+import { DEFAULT_SETTINGS, RESET_RATING, type ReviewEntry } from '../../src/lib/review-log/schema.ts';
 import { ReviewSession } from '../../src/lib/review/session.ts';
 import { logFingerprint, logFingerprintInSlices } from '../../src/lib/srs/replay-cache.ts';
 import { Rating, State } from '../../src/lib/srs/scheduler.ts';

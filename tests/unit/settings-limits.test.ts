@@ -4,7 +4,7 @@ import {
   SETTINGS_LIMITS,
   SETTINGS_LIMITS_MESSAGE,
   settingsSchema,
-} from '../../src/lib/progress/schema.ts';
+} from '../../src/lib/review-log/schema.ts';
 
 const names = Object.keys(SETTINGS_LIMITS) as (keyof typeof SETTINGS_LIMITS)[];
 

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../src/lib/progress/schema.ts';
+import { DEFAULT_SETTINGS } from '../../src/lib/review-log/schema.ts';
 import { retrievabilityAt } from '../../src/lib/srs/retrievability.ts';
 import { createScheduler, Rating } from '../../src/lib/srs/scheduler.ts';
 

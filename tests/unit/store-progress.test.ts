@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, expect, test } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../src/lib/progress/schema.ts';
+import { DEFAULT_SETTINGS } from '../../src/lib/review-log/schema.ts';
 import { applyMigrations, DB_NAME, MIGRATIONS, openProgressDb, type Migration } from '../../src/lib/store/db.ts';
 import { MemoryProgressStore } from '../../src/lib/store/memory-store.ts';
 import { IdbProgressStore, openProgressStore } from '../../src/lib/store/progress-store.ts';

@@ -1,5 +1,5 @@
 import { requiredElement } from '../../lib/dom.ts';
-import type { ReviewEntry } from '../../lib/progress/schema.ts';
+import type { ReviewEntry } from '../../lib/review-log/schema.ts';
 import { gradingWorker } from '../../lib/reading/grading-client.ts';
 import type { PromptCard } from '../../lib/reading/reading-grader.ts';
 import { RetryPlan, type PageItem, type SectionEnd } from '../../lib/reading/retry.ts';

@@ -1,5 +1,5 @@
 import { requiredElement } from '../../lib/dom.ts';
-import type { MarkEntry } from '../../lib/progress/schema.ts';
+import type { MarkEntry } from '../../lib/review-log/schema.ts';
 import { gradingWorker } from '../../lib/reading/grading-client.ts';
 import type { PromptCard } from '../../lib/reading/reading-grader.ts';
 

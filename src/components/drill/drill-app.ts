@@ -22,7 +22,7 @@ import {
   versionOf,
   type DrillVersion,
 } from '../../lib/drill/storage.ts';
-import { newEntryId } from '../../lib/progress/entry-id.ts';
+import { newEntryId } from '../../lib/review-log/entry-id.ts';
 import { withBase } from '../../lib/urls.ts';
 // The stages upgrade before the app, so it can drive them.
 import './drill-assess.ts';

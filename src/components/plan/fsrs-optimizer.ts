@@ -3,7 +3,7 @@ import type { OptimizeResult } from '../../lib/plan/optimize.ts';
 import { runOptimizer } from '../../lib/plan/optimizer-client.ts';
 import type { OptimizerStage } from '../../lib/plan/optimizer-protocol.ts';
 import type { PlanReport } from '../../lib/plan/plan-report.ts';
-import type { ReviewSettings } from '../../lib/progress/schema.ts';
+import type { ReviewSettings } from '../../lib/review-log/schema.ts';
 
 const required = <T extends Element>(root: ParentNode, selector: string): T =>
   requiredElement<T>(root, selector, 'fsrs-optimizer');

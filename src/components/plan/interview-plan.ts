@@ -1,9 +1,9 @@
 import { emit, requiredElement } from '../../lib/dom.ts';
 import type { InterviewInput } from '../../lib/plan/interview-input.ts';
-import type { Interview } from '../../lib/plan/interview-schema.ts';
+import type { Interview } from '../../lib/review-log/interview-schema.ts';
 import { requestPlan } from '../../lib/plan/plan-client.ts';
 import type { PlanReport } from '../../lib/plan/plan-report.ts';
-import type { ReviewSettings } from '../../lib/progress/schema.ts';
+import type { ReviewSettings } from '../../lib/review-log/schema.ts';
 import { withBase } from '../../lib/urls.ts';
 import './fsrs-optimizer.ts';
 import { planView, readinessView } from './plan-view.ts';

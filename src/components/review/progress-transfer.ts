@@ -1,15 +1,15 @@
 import { loadDrillHistory, mergeDrillHistory, saveDrillHistory } from '../../lib/drill/storage.ts';
 import { emit, html, requiredElement } from '../../lib/dom.ts';
 import { plural } from '../../lib/plural.ts';
-import { buildProgressFile, progressFileName } from '../../lib/progress/file.ts';
+import { buildProgressFile, progressFileName } from '../../lib/progress-file/file.ts';
 import {
   ImportFailedError,
   startImport,
   type ImportJob,
   type ImportProgress,
-} from '../../lib/progress/import-client.ts';
-import type { ImportPreview } from '../../lib/progress/import-protocol.ts';
-import { checkImportSize } from '../../lib/progress/import-size.ts';
+} from '../../lib/progress-file/import-client.ts';
+import type { ImportPreview } from '../../lib/progress-file/import-protocol.ts';
+import { checkImportSize } from '../../lib/progress-file/import-size.ts';
 import {
   describeExport,
   describeImportFailure,
@@ -19,8 +19,8 @@ import {
   IMPORT_STOPPED,
   UNREADABLE_EXPORT,
   UNREADABLE_IMPORT,
-} from '../../lib/progress/import-wording.ts';
-import type { ReviewSettings } from '../../lib/progress/schema.ts';
+} from '../../lib/progress-file/import-wording.ts';
+import type { ReviewSettings } from '../../lib/review-log/schema.ts';
 import { LogUnreadableError, type ProgressStore } from '../../lib/store/progress-store.ts';
 import { isQuotaError, type StorageHealth } from '../../lib/store/storage-status.ts';
 

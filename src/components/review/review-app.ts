@@ -1,5 +1,5 @@
 import { requiredElement } from '../../lib/dom.ts';
-import { DEFAULT_SETTINGS } from '../../lib/progress/constants.ts';
+import { DEFAULT_SETTINGS } from '../../lib/review-log/constants.ts';
 import { cardsOfPage, conceptLabels, filterByConcepts, filterCards, loadDeck } from '../../lib/review/deck.ts';
 import { readReviewParams } from '../../lib/review/review-params.ts';
 import { ReviewSession } from '../../lib/review/session.ts';
@@ -183,7 +183,7 @@ class ReviewApp extends HTMLElement {
   async #changeSettings(raw: ReviewSession['settings']): Promise<void> {
     const session = this.#session;
     // A change waits for a click: the schema (and zod) load then, not with the page.
-    const { settingsSchema, SETTINGS_LIMITS_MESSAGE } = await import('../../lib/progress/schema.ts');
+    const { settingsSchema, SETTINGS_LIMITS_MESSAGE } = await import('../../lib/review-log/schema.ts');
     const parsed = settingsSchema.safeParse(raw);
     if (!parsed.success) return this.#settings((form) => form.showError(SETTINGS_LIMITS_MESSAGE));
     if (!session) return;

@@ -1,7 +1,7 @@
 import { emit, requiredElement } from '../../lib/dom.ts';
 import { isTyping } from '../../lib/keyboard.ts';
-import { newMark } from '../../lib/progress/new-mark.ts';
-import type { MarkEntry } from '../../lib/progress/schema.ts';
+import { newMark } from '../../lib/review-log/new-mark.ts';
+import type { MarkEntry } from '../../lib/review-log/schema.ts';
 import { holdKeyAction } from '../../lib/review/hold-keys.ts';
 import type { ReviewSession } from '../../lib/review/session.ts';
 import type { SyncMessage } from '../../lib/store/sync.ts';

@@ -1,6 +1,6 @@
 import { emit, requiredElement } from '../../lib/dom.ts';
 import { plural } from '../../lib/plural.ts';
-import type { ReviewSettings as Settings } from '../../lib/progress/schema.ts';
+import type { ReviewSettings as Settings } from '../../lib/review-log/schema.ts';
 
 /**
  * <review-settings>: reads the form and asks for the change with a

@@ -1,4 +1,4 @@
-import type { ReviewSettings } from '../progress/schema.ts';
+import type { ReviewSettings } from '../review-log/schema.ts';
 import { studyDayStart, studyDaysBetween } from '../srs/day.ts';
 import type { ReplayedCard } from '../srs/replay.ts';
 import { State, type Scheduler } from '../srs/scheduler.ts';

@@ -1,4 +1,4 @@
-import { INTERVIEW_LIMITS, interviewSchema, type Interview } from './interview-schema.ts';
+import { INTERVIEW_LIMITS, interviewSchema, type Interview } from '../review-log/interview-schema.ts';
 
 /** What the interview form holds, as strings straight from its inputs. */
 export interface InterviewInput {

@@ -1,4 +1,4 @@
-import { RESET_RATING, type ReviewEntry } from '../progress/schema.ts';
+import { RESET_RATING, type ReviewEntry } from '../review-log/schema.ts';
 import { studyDaysBetween } from '../srs/day.ts';
 import { replayLog } from '../srs/replay.ts';
 import { Rating, State, type Scheduler } from '../srs/scheduler.ts';

@@ -1,6 +1,6 @@
-import type { ReviewEntry, ReviewSettings } from '../progress/schema.ts';
+import type { ReviewEntry, ReviewSettings } from '../review-log/schema.ts';
 import { createScheduler } from '../srs/scheduler.ts';
-import { FSRS_PARAMETER_COUNT, fsrsParametersSchema } from './interview-schema.ts';
+import { FSRS_PARAMETER_COUNT, fsrsParametersSchema } from '../review-log/interview-schema.ts';
 import { modelFit, type ModelFit } from './model-fit.ts';
 import { OPTIMIZER_MIN_REVIEWS, optimizerRevlog } from './optimizer-input.ts';
 

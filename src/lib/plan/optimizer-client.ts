@@ -1,4 +1,4 @@
-import type { ReviewSettings } from '../progress/schema.ts';
+import type { ReviewSettings } from '../review-log/schema.ts';
 import type { OptimizeResult } from './optimize.ts';
 import type { FromOptimizerWorker, OptimizerStage, ToOptimizerWorker } from './optimizer-protocol.ts';
 

@@ -1,6 +1,6 @@
-import { RESET_RATING, type ReviewEntry } from '../progress/schema.ts';
+import { RESET_RATING, type ReviewEntry } from '../review-log/schema.ts';
 import { studyDaysBetween } from '../srs/day.ts';
-import { compareEntries } from '../srs/replay.ts';
+import { compareEntries } from '../review-log/order.ts';
 import { State, type Scheduler } from '../srs/scheduler.ts';
 import { ROLLOVER_HOUR } from '../srs/day.ts';
 

@@ -1,4 +1,4 @@
-import type { ReviewSettings } from '../progress/schema.ts';
+import type { ReviewSettings } from '../review-log/schema.ts';
 import type { OptimizeResult, OptimizeStage } from './optimize.ts';
 
 /** The page asks the optimizer worker for one fit of the stored log (the worker reads it from IndexedDB). */

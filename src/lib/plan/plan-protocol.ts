@@ -1,4 +1,4 @@
-import type { ReviewSettings } from '../progress/schema.ts';
+import type { ReviewSettings } from '../review-log/schema.ts';
 import type { InterviewInput } from './interview-input.ts';
 import type { PlanReport } from './plan-report.ts';
 

@@ -1,5 +1,5 @@
 import type { DeckCard } from '../deck-schema.ts';
-import type { MarkEntry, ReviewEntry, ReviewSettings } from '../progress/schema.ts';
+import type { MarkEntry, ReviewEntry, ReviewSettings } from '../review-log/schema.ts';
 import { sectionLabel } from '../sections.ts';
 import { cardHolds } from '../srs/holds.ts';
 import { replayLog } from '../srs/replay.ts';

@@ -3,7 +3,7 @@ import { studyDayStart, studyDaysBetween } from '../srs/day.ts';
 import type { ReplayedCard } from '../srs/replay.ts';
 import { Rating, State, type Scheduler } from '../srs/scheduler.ts';
 import { FINAL_PASS_MIN_DAYS, finalPass, withFinalPass } from './final-pass.ts';
-import type { Interview } from './interview-schema.ts';
+import type { Interview } from '../review-log/interview-schema.ts';
 
 /** Simulated reviews happen at 09:00 local time (study days start at 4 AM), today's at once. */
 const SIMULATED_HOUR = 9;

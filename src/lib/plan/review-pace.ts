@@ -1,4 +1,4 @@
-import { RESET_RATING, type ReviewEntry } from '../progress/schema.ts';
+import { RESET_RATING, type ReviewEntry } from '../review-log/schema.ts';
 
 /**
  * How long one review takes this user. The log holds when each rating was made,

@@ -1,5 +1,5 @@
-import { RESET_RATING } from '../progress/constants.ts';
-import type { ReviewEntry } from '../progress/schema.ts';
+import { RESET_RATING } from '../review-log/constants.ts';
+import type { ReviewEntry } from '../review-log/schema.ts';
 import type { ReplayedCard } from '../srs/replay.ts';
 import { retrievabilityAt } from '../srs/retrievability.ts';
 import type { CardMemory } from './memory.ts';

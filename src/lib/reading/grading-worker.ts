@@ -1,4 +1,4 @@
-import { SYNC_CHANNEL } from '../progress/constants.ts';
+import { SYNC_CHANNEL } from '../review-log/constants.ts';
 import type { SyncMessage } from '../store/sync.ts';
 import { openProgressStore } from '../store/progress-store.ts';
 import { nextReviewWords } from './grade-wording.ts';

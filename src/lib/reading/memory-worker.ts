@@ -1,5 +1,5 @@
-import { DEFAULT_SETTINGS } from '../progress/constants.ts';
-import type { ReviewEntry } from '../progress/schema.ts';
+import { DEFAULT_SETTINGS } from '../review-log/constants.ts';
+import type { ReviewEntry } from '../review-log/schema.ts';
 import { logFingerprint } from '../srs/log-fingerprint.ts';
 import type { ReplaySnapshot } from '../srs/replay-cache.ts';
 import { openProgressDb } from '../store/db.ts';

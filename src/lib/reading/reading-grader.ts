@@ -1,6 +1,6 @@
-import { newEntryId } from '../progress/entry-id.ts';
-import { newMark } from '../progress/new-mark.ts';
-import type { MarkEntry, MarkKind, ReviewEntry } from '../progress/schema.ts';
+import { newEntryId } from '../review-log/entry-id.ts';
+import { newMark } from '../review-log/new-mark.ts';
+import type { MarkEntry, MarkKind, ReviewEntry } from '../review-log/schema.ts';
 import { cardHolds, type CardHolds } from '../srs/holds.ts';
 import { restoreOrReplay } from '../srs/replay-cache.ts';
 import { replayCard } from '../srs/replay.ts';

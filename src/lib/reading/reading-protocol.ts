@@ -1,4 +1,4 @@
-import type { MarkEntry, MarkKind, ReviewEntry } from '../progress/schema.ts';
+import type { MarkEntry, MarkKind, ReviewEntry } from '../review-log/schema.ts';
 import type { Grade } from '../srs/scheduler.ts';
 import type { CardMemory } from './memory.ts';
 import type { PromptCard } from './reading-grader.ts';

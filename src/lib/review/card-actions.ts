@@ -1,6 +1,6 @@
-import { newEntryId } from '../progress/entry-id.ts';
-import { newMark } from '../progress/new-mark.ts';
-import { RESET_RATING, type ReviewEntry } from '../progress/schema.ts';
+import { newEntryId } from '../review-log/entry-id.ts';
+import { newMark } from '../review-log/new-mark.ts';
+import { RESET_RATING, type ReviewEntry } from '../review-log/schema.ts';
 import type { LogBatch } from '../store/progress-store.ts';
 import type { CardRow } from './card-rows.ts';
 

@@ -1,5 +1,5 @@
 import type { DeckCard } from '../deck-schema.ts';
-import type { MarkEntry, ReviewEntry, ReviewSettings } from '../progress/schema.ts';
+import type { MarkEntry, ReviewEntry, ReviewSettings } from '../review-log/schema.ts';
 import { cardHolds } from '../srs/holds.ts';
 import { logFingerprint, restoreOrReplay, type ReplaySnapshot } from '../srs/replay-cache.ts';
 import { replayLog, type ReplayedCard } from '../srs/replay.ts';

@@ -1,6 +1,6 @@
 import { compareCodeUnits } from '../compare.ts';
 import type { DeckCard } from '../deck-schema.ts';
-import type { ReviewEntry } from '../progress/schema.ts';
+import type { ReviewEntry } from '../review-log/schema.ts';
 import type { CardHolds } from '../srs/holds.ts';
 import type { ReplayedCard } from '../srs/replay.ts';
 import { State, type Scheduler } from '../srs/scheduler.ts';

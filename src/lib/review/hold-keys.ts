@@ -1,5 +1,5 @@
 import type { KeyPress } from './review-keys.ts';
-import type { MarkKind } from '../progress/schema.ts';
+import type { MarkKind } from '../review-log/schema.ts';
 
 /**
  * Anki's keys for the card on screen: `-` buries it until tomorrow, `@` suspends

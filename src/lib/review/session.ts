@@ -1,7 +1,7 @@
 import type { DeckCard } from '../deck-schema.ts';
-import { newEntryId } from '../progress/entry-id.ts';
-import { RESET_RATING } from '../progress/constants.ts';
-import type { MarkEntry, ReviewEntry, ReviewSettings } from '../progress/schema.ts';
+import { newEntryId } from '../review-log/entry-id.ts';
+import { RESET_RATING } from '../review-log/constants.ts';
+import type { MarkEntry, ReviewEntry, ReviewSettings } from '../review-log/schema.ts';
 import { cardHolds, heldCardIds } from '../srs/holds.ts';
 import { formatInterval, describeInterval } from '../srs/format.ts';
 import { buildQueue, pickNext, type QueueItem, type ReadingFirst, type StudyQueue } from '../srs/queue.ts';

@@ -1,4 +1,4 @@
-import type { MarkEntry } from '../progress/schema.ts';
+import type { MarkEntry } from '../review-log/schema.ts';
 import { studyDayStart } from './day.ts';
 
 /** Cards kept out of the review now, and why. */

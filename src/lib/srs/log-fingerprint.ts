@@ -1,4 +1,4 @@
-import type { ReviewEntry } from '../progress/schema.ts';
+import type { ReviewEntry } from '../review-log/schema.ts';
 import type { SchedulerOptions } from './scheduler.ts';
 
 // Its own file (type imports only), so a guide's memory worker can check the replay cache without the scheduler.

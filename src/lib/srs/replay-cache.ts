@@ -1,4 +1,4 @@
-import type { ReviewEntry } from '../progress/schema.ts';
+import type { ReviewEntry } from '../review-log/schema.ts';
 import { replayLog, type ReplayedCard } from './replay.ts';
 import { addToTotals, formatTotals, logFingerprint } from './log-fingerprint.ts';
 import type { Scheduler, SchedulerOptions } from './scheduler.ts';

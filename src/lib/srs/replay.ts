@@ -1,5 +1,6 @@
-import type { ReviewEntry } from '../progress/schema.ts';
-import { RESET_RATING } from '../progress/constants.ts';
+import type { ReviewEntry } from '../review-log/schema.ts';
+import { RESET_RATING } from '../review-log/constants.ts';
+import { compareEntries } from '../review-log/order.ts';
 import type { Card, Grade, Scheduler } from './scheduler.ts';
 
 /** A card's scheduling state, rebuilt from its log entries. */
@@ -15,11 +16,6 @@ export interface ReplayedCard {
 
 /** Called for every rating during a replay, with the state the card was in before it. */
 export type ReplayObserver = (entry: ReviewEntry, before: Card) => void;
-
-/** Log order: by time, ties broken by id, so every device replays the same sequence. */
-export function compareEntries(a: ReviewEntry, b: ReviewEntry): number {
-  return a.reviewedAt - b.reviewedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
 
 /** Applies one entry to a card's replayed state (undefined = never seen). */
 export function applyEntry(

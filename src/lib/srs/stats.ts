@@ -1,5 +1,5 @@
-import type { ReviewEntry } from '../progress/schema.ts';
-import { RESET_RATING } from '../progress/schema.ts';
+import type { ReviewEntry } from '../review-log/schema.ts';
+import { RESET_RATING } from '../review-log/schema.ts';
 import { startOfStudyDay, studyDaysBetween } from './day.ts';
 import { replayLog, type ReplayedCard } from './replay.ts';
 import { Rating, State, type Scheduler } from './scheduler.ts';

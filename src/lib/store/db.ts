@@ -1,5 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
-import type { GuideVisits, MarkEntry, ReviewEntry, ReviewSettings } from '../progress/schema.ts';
+import type { GuideVisits, MarkEntry, ReviewEntry, ReviewSettings } from '../review-log/schema.ts';
 import type { ReplaySnapshot } from '../srs/replay-cache.ts';
 
 export const DB_NAME = 'vibe-check-progress';

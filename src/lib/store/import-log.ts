@@ -1,9 +1,9 @@
 import type { IDBPDatabase } from 'idb';
-import { mergeLogs } from '../progress/merge.ts';
-import { mergeMarks } from '../progress/merge-marks.ts';
-import { mergeVisits } from '../progress/merge-visits.ts';
-import type { GuideVisits, MarkEntry, ReviewEntry, ReviewSettings } from '../progress/schema.ts';
-import { validateStoredEntries, validateStoredMarks } from '../progress/stored.ts';
+import { mergeLogs } from '../review-log/merge.ts';
+import { mergeMarks } from '../review-log/merge-marks.ts';
+import { mergeVisits } from '../review-log/merge-visits.ts';
+import type { GuideVisits, MarkEntry, ReviewEntry, ReviewSettings } from '../review-log/schema.ts';
+import { validateStoredEntries, validateStoredMarks } from '../review-log/stored.ts';
 import type { ProgressDb } from './db.ts';
 import { LogUnreadableError } from './log-unreadable.ts';
 import { readVisits } from './visits.ts';

@@ -4,7 +4,7 @@ import {
   type MarkEntry,
   type ReviewEntry,
   type ReviewSettings,
-} from '../progress/schema.ts';
+} from '../review-log/schema.ts';
 import type { ImportResult } from './import-log.ts';
 import {
   answeredElsewhere,
@@ -106,9 +106,9 @@ export class MemoryProgressStore implements ProgressStore {
     visits?: Readonly<GuideVisits>,
   ): Promise<ImportResult> {
     const [{ mergeLogs }, { mergeMarks }, { mergeVisits }] = await Promise.all([
-      import('../progress/merge.ts'),
-      import('../progress/merge-marks.ts'),
-      import('../progress/merge-visits.ts'),
+      import('../review-log/merge.ts'),
+      import('../review-log/merge-marks.ts'),
+      import('../review-log/merge-visits.ts'),
     ]);
     this.#visits = mergeVisits(mode === 'replace' ? {} : this.#visits, visits ?? {});
     const plan = mergeLogs(mode === 'replace' ? [] : [...this.#log.values()], entries);

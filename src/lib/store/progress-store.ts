@@ -1,5 +1,5 @@
 import type { IDBPDatabase } from 'idb';
-import type { GuideVisits, MarkEntry, ReviewEntry, ReviewSettings } from '../progress/schema.ts';
+import type { GuideVisits, MarkEntry, ReviewEntry, ReviewSettings } from '../review-log/schema.ts';
 import type { ImportResult } from './import-log.ts';
 import {
   answeredElsewhere,

@@ -1,4 +1,4 @@
-import type { GuideVisits, MarkEntry, ReviewEntry, ReviewSettings } from '../progress/schema.ts';
+import type { GuideVisits, MarkEntry, ReviewEntry, ReviewSettings } from '../review-log/schema.ts';
 import type { ReplaySnapshot } from '../srs/replay-cache.ts';
 import type { ImportResult } from './import-log.ts';
 

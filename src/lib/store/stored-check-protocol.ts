@@ -1,4 +1,4 @@
-import type { MarkEntry, ReviewEntry, ReviewSettings } from '../progress/schema.ts';
+import type { MarkEntry, ReviewEntry, ReviewSettings } from '../review-log/schema.ts';
 
 /** The calls of the stored-data check worker (`stored-check-worker.ts`). */
 export type StoredCheckCalls = {

@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { validateStoredEntries, validateStoredMarks, validateStoredSettings } from '../progress/stored.ts';
+import { validateStoredEntries, validateStoredMarks, validateStoredSettings } from '../review-log/stored.ts';
 import { serve } from '../worker-rpc.ts';
 import type { StoredCheckCalls } from './stored-check-protocol.ts';
 

@@ -1,4 +1,4 @@
-import type { MarkEntry, ReviewEntry, ReviewSettings } from '../progress/schema.ts';
+import type { MarkEntry, ReviewEntry, ReviewSettings } from '../review-log/schema.ts';
 import { connect, type Client } from '../worker-rpc.ts';
 import type { StoredCheckCalls } from './stored-check-protocol.ts';
 
@@ -15,7 +15,7 @@ export interface StoredCheck {
   settings(raw: unknown): Promise<ReviewSettings>;
 }
 
-const inPlace = () => import('../progress/stored.ts');
+const inPlace = () => import('../review-log/stored.ts');
 
 let client: Client<StoredCheckCalls> | null | undefined;
 

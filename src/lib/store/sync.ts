@@ -1,5 +1,5 @@
-import { SYNC_CHANNEL } from '../progress/constants.ts';
-import type { MarkEntry, ReviewEntry } from '../progress/schema.ts';
+import { SYNC_CHANNEL } from '../review-log/constants.ts';
+import type { MarkEntry, ReviewEntry } from '../review-log/schema.ts';
 
 /** What one tab tells the others after changing the log. */
 export type SyncMessage =

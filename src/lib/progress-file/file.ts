@@ -1,6 +1,6 @@
 import type { DrillRecord } from '../drill/schema.ts';
 import { progressFileSchema, type ProgressFile } from './file-schema.ts';
-import { clampFutureEntries, clampFutureMarks } from './time.ts';
+import { clampFutureEntries, clampFutureMarks } from '../review-log/time.ts';
 import {
   PROGRESS_FORMAT,
   PROGRESS_SCHEMA_VERSION,
@@ -9,7 +9,7 @@ import {
   type MarkEntry,
   type ReviewEntry,
   type ReviewSettings,
-} from './schema.ts';
+} from '../review-log/schema.ts';
 
 /** How many entries are checked between two progress reports. */
 const PROGRESS_EVERY = 10_000;

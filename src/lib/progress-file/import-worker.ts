@@ -3,7 +3,7 @@ import { LogUnreadableError, openProgressStore } from '../store/progress-store.t
 import { isQuotaError } from '../store/storage-status.ts';
 import { parseProgressFile } from './file.ts';
 import type { FromImportWorker, ToImportWorker } from './import-protocol.ts';
-import { mergeLogs, summarizeMerge } from './merge.ts';
+import { mergeLogs, summarizeMerge } from '../review-log/merge.ts';
 import { logFingerprint } from '../srs/replay-cache.ts';
 import { replayLog } from '../srs/replay.ts';
 import { createScheduler } from '../srs/scheduler.ts';

@@ -7,7 +7,7 @@ import {
   READABLE_SCHEMA_VERSIONS,
   reviewEntrySchema,
   settingsSchema,
-} from './schema.ts';
+} from '../review-log/schema.ts';
 
 /**
  * The exported progress file. Apart from the stored shapes (schema.ts), which

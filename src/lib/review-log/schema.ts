@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { fsrsParametersSchema, interviewSchema } from '../plan/interview-schema.ts';
+import { fsrsParametersSchema, interviewSchema } from './interview-schema.ts';
 
 /**
  * What the review app stores and exports. zod/mini keeps these validators small

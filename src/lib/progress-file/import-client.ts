@@ -1,5 +1,5 @@
 import type { FromImportWorker, ImportPreview, ToImportWorker } from './import-protocol.ts';
-import type { GuideVisits, MarkEntry, ReviewEntry } from './schema.ts';
+import type { GuideVisits, MarkEntry, ReviewEntry } from '../review-log/schema.ts';
 
 export type ImportProgress = Extract<FromImportWorker, { type: 'progress' }>;
 

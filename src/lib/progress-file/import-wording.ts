@@ -2,7 +2,7 @@ import { plural } from '../plural.ts';
 import { describeInterval } from '../srs/format.ts';
 import type { ImportProgress } from './import-client.ts';
 import type { ImportPreview } from './import-protocol.ts';
-import { CONFLICT_RULE, type MergeSummary } from './merge.ts';
+import { CONFLICT_RULE, type MergeSummary } from '../review-log/merge.ts';
 
 /** What export and import say: the words of <progress-transfer>, kept apart from its DOM. */
 

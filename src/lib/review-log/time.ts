@@ -1,5 +1,5 @@
 import type { MarkEntry, ReviewEntry } from './schema.ts';
-import { compareEntries } from '../srs/replay.ts';
+import { compareEntries } from './order.ts';
 
 /**
  * Clocks on two devices disagree by a few seconds to a few minutes: entries up

@@ -1,6 +1,6 @@
 import type { DrillRecord } from '../drill/schema.ts';
-import type { MergeSummary } from './merge.ts';
-import type { GuideVisits, MarkEntry, ReviewEntry, ReviewSettings } from './schema.ts';
+import type { MergeSummary } from '../review-log/merge.ts';
+import type { GuideVisits, MarkEntry, ReviewEntry, ReviewSettings } from '../review-log/schema.ts';
 
 /**
  * Messages between the page and the import worker. The worker reads, parses
