@@ -10,6 +10,7 @@ import { cleanupOutdatedCaches, getCacheKeyForURL, matchPrecache, precacheAndRou
 import type { PrecacheEntry } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
 import { isOptimizerFile, OFFLINE_PAGE, OPTIMIZER_CACHE, PAGES_CACHE, SEARCH_CACHE } from './cache-names.ts';
+import { isPagefindSearchFile } from '../search/pagefind-files.ts';
 import { SKIP_WAITING } from './messages.ts';
 import { pageKey, toSavedPage } from './saved-page.ts';
 
@@ -56,10 +57,7 @@ const cacheFirst =
   };
 
 // Pagefind's index chunks and fragments, as searches use them.
-registerRoute(
-  ({ url }) => inScope(url) && /^pagefind\/(index|fragment)\//u.test(inSite(url)),
-  cacheFirst(SEARCH_CACHE),
-);
+registerRoute(({ url }) => inScope(url) && isPagefindSearchFile(inSite(url)), cacheFirst(SEARCH_CACHE));
 // The optimizer, once run: not installed with the app, kept after its first use.
 registerRoute(({ url }) => inScope(url) && isOptimizerFile(inSite(url)), cacheFirst(OPTIMIZER_CACHE));
 
