@@ -67,22 +67,32 @@ registerRoute(
   ({ request, url }) => request.method === 'GET' && inScope(url) && isPageRequest(request, url),
   async ({ request }) => {
     const key = pageKey(request.url);
+    let response: Response;
     try {
       // `no-cache` revalidates with the host, so the HTTP cache never serves an older build.
-      const response = await fetch(request, { cache: 'no-cache' });
-      if (request.mode === 'navigate' && response.ok && isHtml(response)) {
-        const cache = await caches.open(PAGES_CACHE);
-        await cache.put(key, await toSavedPage(response.clone()));
-      }
-      return response;
+      response = await fetch(request, { cache: 'no-cache' });
     } catch (error) {
-      const saved = await (await caches.open(PAGES_CACHE)).match(key);
+      const saved = await (await caches.open(PAGES_CACHE)).match(key).catch(() => undefined);
       if (saved) return saved;
       if (request.mode !== 'navigate') throw error;
       return (await trailingSlashRedirect(request.url)) ?? (await offlinePage());
     }
+    // The reader gets the network's answer whatever the cache does (a full quota, storage
+    // blocked): a failed write never becomes the offline page. Stored before answering, so
+    // a page just shown is there offline at once.
+    if (request.mode === 'navigate' && response.ok && isHtml(response)) await keepPage(key, response.clone());
+    return response;
   },
 );
+
+/** Stores a page for offline reading; never rejects (a full quota leaves the page unsaved). */
+async function keepPage(key: string, response: Response): Promise<void> {
+  try {
+    await (await caches.open(PAGES_CACHE)).put(key, await toSavedPage(response));
+  } catch {
+    // Nothing to tell the reader here: the page is shown, and "Save all" reports a full quota.
+  }
+}
 
 function isSkipWaiting(data: unknown): boolean {
   return typeof data === 'object' && data !== null && 'type' in data && data.type === SKIP_WAITING;
