@@ -11,7 +11,7 @@ import type { PrecacheEntry } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
 import { isOptimizerFile, OFFLINE_PAGE, OPTIMIZER_CACHE, PAGES_CACHE, SEARCH_CACHE } from './cache-names.ts';
 import { isPagefindSearchFile } from '../search/pagefind-files.ts';
-import { SKIP_WAITING } from './messages.ts';
+import { isKeepPages, SKIP_WAITING } from './messages.ts';
 import { pageKey, toSavedPage } from './saved-page.ts';
 
 // The project's TypeScript lib is the DOM's, not the worker's: declare the little we use.
@@ -20,7 +20,10 @@ declare const self: {
   readonly location: Location;
   readonly registration: { readonly scope: string };
   skipWaiting(): Promise<void>;
-  addEventListener(type: 'message', listener: (event: MessageEvent<unknown>) => void): void;
+  addEventListener(
+    type: 'message',
+    listener: (event: MessageEvent<unknown> & { waitUntil(promise: Promise<unknown>): void }) => void,
+  ): void;
 };
 
 precacheAndRoute(self.__WB_MANIFEST, {
@@ -37,6 +40,7 @@ clientsClaim();
 
 self.addEventListener('message', (event) => {
   if (isSkipWaiting(event.data)) void self.skipWaiting();
+  else if (isKeepPages(event.data)) event.waitUntil(keepPagesShown(event.data.urls));
 });
 
 const scope = new URL(self.registration.scope);
@@ -84,6 +88,24 @@ registerRoute(
     return response;
   },
 );
+
+/**
+ * Keeps the pages a tab showed before this worker controlled it, as a reading visit would
+ * have: in scope, not part of the app (precached), not kept already. One at a time, so it
+ * never competes with what the reader does next.
+ */
+async function keepPagesShown(urls: readonly string[]): Promise<void> {
+  const cache = await caches.open(PAGES_CACHE);
+  for (const href of urls) {
+    const url = new URL(href);
+    if (!inScope(url) || !url.pathname.endsWith('/')) continue;
+    if (getCacheKeyForURL(new URL('index.html', url).href) !== undefined) continue;
+    const key = pageKey(url.href);
+    if (await cache.match(key).catch(() => undefined)) continue;
+    const response = await fetch(key, { cache: 'no-cache' }).catch(() => undefined);
+    if (response?.ok && isHtml(response)) await keepPage(key, response);
+  }
+}
 
 /** Stores a page for offline reading; never rejects (a full quota leaves the page unsaved). */
 async function keepPage(key: string, response: Response): Promise<void> {
