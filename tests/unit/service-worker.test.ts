@@ -224,10 +224,15 @@ describe('isOptimizerFile', () => {
 });
 
 describe('isPagefindSearchFile', () => {
-  test('matches the index chunks and fragments the pack lists, not Pagefind\'s core', () => {
+  test("matches the index chunks and fragments the pack lists, not Pagefind's core", () => {
     for (const path of ['pagefind/index/en_3d4e5f.pf_index', 'pagefind/fragment/en_6a7b8c.pf_fragment'])
       expect(isPagefindSearchFile(path), path).toBe(true);
-    for (const path of ['pagefind/pagefind.js', 'pagefind/filter/en_9f.pf_filter', 'pagefind/index/a/b', 'x/pagefind/index/a'])
+    for (const path of [
+      'pagefind/pagefind.js',
+      'pagefind/filter/en_9f.pf_filter',
+      'pagefind/index/a/b',
+      'x/pagefind/index/a',
+    ])
       expect(isPagefindSearchFile(path), path).toBe(false);
   });
 });
