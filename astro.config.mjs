@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
+import { contentSecurityPolicyIntegration, CSP_CONFIG } from './src/integrations/content-security-policy.ts';
 import { deckIntegration } from './src/integrations/deck.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { serviceWorkerIntegration } from './src/integrations/service-worker.ts';
@@ -17,12 +18,20 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
   // Astro hashes every script and style it emits into a CSP <meta>, so no inline
-  // event handler or foreign origin can run. Pagefind's search runs as WebAssembly,
-  // which script-src must allow to compile ('wasm-unsafe-eval' allows nothing else).
-  security: { csp: { scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] } } },
+  // event handler or foreign origin can run. The policy is defined in one place:
+  // src/integrations/content-security-policy.ts.
+  security: { csp: CSP_CONFIG },
   devToolbar: { enabled: false },
   prefetch: false,
-  // Order matters at astro:build:done: the deck and the Pagefind index must exist
-  // before the service worker precaches them.
-  integrations: [mdx(), sitemap(), deckIntegration(), pagefindIntegration(), serviceWorkerIntegration()],
+  // Order matters at astro:build:done: the policy moves first in each page before Pagefind
+  // reads the pages, and the deck and the Pagefind index must exist before the service
+  // worker precaches them.
+  integrations: [
+    mdx(),
+    sitemap(),
+    contentSecurityPolicyIntegration(),
+    deckIntegration(),
+    pagefindIntegration(),
+    serviceWorkerIntegration(),
+  ],
 });

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { RUNTIME_FILES } from '../lib/app-files.ts';
 import { deckSchema } from '../lib/deck-schema.ts';
 import { normalizeBase } from '../lib/deployment.ts';
 import type { DeckBuild } from './build.ts';
@@ -8,9 +9,9 @@ import { writeAnki } from './write-anki.ts';
 
 /** The files the deck builder publishes at the site root (contracts: docs/architecture.md). */
 export const DECK_FILES = {
-  deck: 'deck.json',
+  deck: RUNTIME_FILES.deck,
   schema: 'deck.schema.json',
-  questions: 'questions.json',
+  questions: RUNTIME_FILES.questions,
   anki: 'vibe-check.anki.txt',
 } as const;
 

@@ -5,9 +5,8 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { PAGEFIND_CACHE_TAG_PLACEHOLDER } from '../lib/search/pagefind-cache-tag.ts';
-
-/** The bundle lands in `<outDir>/pagefind/`, where the search dialog loads it from (under the base path). */
-export const PAGEFIND_DIR = 'pagefind';
+// The bundle lands in `<outDir>/pagefind/`, where the search dialog loads it from (under the base path).
+import { PAGEFIND_DIR } from '../lib/search/pagefind-files.ts';
 
 /**
  * Files Pagefind writes that this site never loads: its prebuilt UIs (the dialog uses

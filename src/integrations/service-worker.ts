@@ -8,36 +8,33 @@ import { fileURLToPath } from 'node:url';
 import { getManifest, injectManifest } from 'workbox-build';
 import type { ManifestEntry, ManifestTransform } from 'workbox-build';
 import { compareCodeUnits } from '../lib/compare.ts';
-import { OPTIMIZER_FILES } from '../lib/offline/cache-names.ts';
+import { APP_ROUTES, RUNTIME_FILES } from '../lib/app-files.ts';
+import { OFFLINE_PAGE, OPTIMIZER_GLOBS } from '../lib/offline/cache-names.ts';
 import { pageTitle, REVISION_LENGTH } from '../lib/offline/saved-page.ts';
 import { OFFLINE_PACK_FILE, offlinePackSchema, type OfflinePack } from '../lib/offline/offline-pack.ts';
+import { PAGEFIND_CORE_GLOBS, PAGEFIND_DIR, PAGEFIND_SEARCH_GLOBS } from '../lib/search/pagefind-files.ts';
 
 /**
  * The app: what every reader needs offline whatever they read, installed with the worker.
  * An allow-list, so a new guide (or a new kind of per-guide file) never joins it: guides,
  * section index pages and Pagefind's index chunks and fragments are saved on demand
- * (offline-pack.json) or when visited.
+ * (offline-pack.json) or when visited. The routes, the data files the app fetches and
+ * Pagefind's core each come from their one definition (src/lib/app-files.ts,
+ * src/lib/search/pagefind-files.ts), so the app cannot fetch a file the worker lacks.
  */
 export const PRECACHE_GLOBS = [
   'index.html',
   '404.html',
   'about/index.html',
-  'offline/index.html',
-  // The review, its statistics and the card browser (/review/cards/).
-  'review/**/index.html',
-  'questions/**/index.html',
-  'drill/**/index.html',
+  OFFLINE_PAGE,
+  // Every page of each app route: the review's statistics and card browser too.
+  ...Object.values(APP_ROUTES).map((route) => `${route.slice(1)}**/index.html`),
   '_astro/**/*.{js,css}',
   'icons/*',
   'favicon.svg',
   'manifest.webmanifest',
-  'deck.json',
-  'questions.json',
-  'pagefind/pagefind.js',
-  'pagefind/pagefind-entry.json',
-  'pagefind/*.pf_meta',
-  'pagefind/wasm.*.pagefind',
-  'pagefind/filter/*',
+  ...Object.values(RUNTIME_FILES),
+  ...PAGEFIND_CORE_GLOBS,
 ];
 
 /**
@@ -46,10 +43,7 @@ export const PRECACHE_GLOBS = [
  * optimize, so it is kept out of every visitor's install; the worker keeps it
  * once fetched (src/lib/offline/sw.ts).
  */
-export const PRECACHE_IGNORES = OPTIMIZER_FILES.map((glob) => `_astro/${glob}`);
-
-/** Pagefind's per-content files: loaded as a search needs them, saved with the guides. */
-const PAGEFIND_SEARCH_GLOBS = ['pagefind/index/*', 'pagefind/fragment/*'];
+export const PRECACHE_IGNORES = OPTIMIZER_GLOBS;
 
 const WORKER_FILE = 'sw.js';
 const WORKER_SOURCE = fileURLToPath(new URL('../lib/offline/sw.ts', import.meta.url));
@@ -113,7 +107,7 @@ export async function generateServiceWorker(options: ServiceWorkerOptions): Prom
 export async function buildOfflinePack(outDir: string, precached: ReadonlySet<string>): Promise<OfflinePack> {
   const files = (await readdir(outDir, { recursive: true })).map((file) => file.split(sep).join('/'));
   const pageFiles = files.filter(
-    (file) => file.endsWith('/index.html') && !precached.has(file) && !file.startsWith('pagefind/'),
+    (file) => file.endsWith('/index.html') && !precached.has(file) && !file.startsWith(`${PAGEFIND_DIR}/`),
   );
   const pages = await Promise.all(
     pageFiles.map(async (file) => {

@@ -35,7 +35,9 @@ function isApp(file: string): boolean {
       /\.(js|css)$/u.test(file) &&
       !/^_astro\/(optimizer-worker|workerHelpers)-/u.test(file)) ||
     file.startsWith('icons/') ||
-    ['favicon.svg', 'manifest.webmanifest', 'deck.json', 'questions.json'].includes(file) ||
+    ['favicon.svg', 'manifest.webmanifest', 'deck.json', 'questions.json', 'questions/search-index.json'].includes(
+      file,
+    ) ||
     /^pagefind\/(pagefind\.js|pagefind-entry\.json|[^/]+\.pf_meta|wasm\.[a-z]+\.pagefind|filter\/[^/]+)$/u.test(file)
   );
 }

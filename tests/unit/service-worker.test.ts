@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -6,6 +7,9 @@ import { createHash } from 'node:crypto';
 import { generateServiceWorker } from '../../src/integrations/service-worker.ts';
 import { offlinePackSchema } from '../../src/lib/offline/offline-pack.ts';
 import { isOptimizerFile } from '../../src/lib/offline/cache-names.ts';
+import { RUNTIME_FILES } from '../../src/lib/app-files.ts';
+import { DECK_FILES } from '../../src/deck/outputs.ts';
+import { isPagefindSearchFile } from '../../src/lib/search/pagefind-files.ts';
 
 /** A miniature build output: what Astro, the deck builder and Pagefind leave in outDir. */
 const BUILD: Record<string, string> = {
@@ -28,6 +32,7 @@ const BUILD: Record<string, string> = {
   '_astro/page.def456.js.map': '{}',
   'deck.json': '{"version":1,"cards":[]}',
   'questions.json': '{"version":1,"questions":[]}',
+  'questions/search-index.json': '{"version":1,"index":{}}',
   'manifest.webmanifest': '{}',
   'icons/icon-192.png': 'png',
   'pagefind/pagefind.js': 'export {}',
@@ -82,6 +87,7 @@ const APP = [
   'pagefind/wasm.en.pagefind',
   'questions.json',
   'questions/index.html',
+  'questions/search-index.json',
   'review/cards/index.html',
   'review/index.html',
   'review/stats/index.html',
@@ -184,6 +190,21 @@ describe('generateServiceWorker', () => {
   });
 });
 
+describe('the files the app fetches at run time', () => {
+  test('each one is precached (the question search index too: it is not an index.html)', async () => {
+    const urls = (await generateServiceWorker({ outDir })).entries.map((e) => e.url);
+    for (const file of Object.values(RUNTIME_FILES)) expect(urls, file).toContain(file);
+  });
+
+  test('each one is a file the build writes: a deck output or a page endpoint', () => {
+    const written = new Set<string>([...Object.values(DECK_FILES)]);
+    for (const file of Object.values(RUNTIME_FILES)) {
+      const endpoint = new URL(`../../src/pages/${file}.ts`, import.meta.url);
+      expect(written.has(file) || existsSync(endpoint), file).toBe(true);
+    }
+  });
+});
+
 describe('isOptimizerFile', () => {
   test('matches the optimizer worker, its thread helper and WebAssembly in _astro/, nothing else', () => {
     for (const path of [
@@ -199,5 +220,19 @@ describe('isOptimizerFile', () => {
       'optimizer-worker-a.js',
     ])
       expect(isOptimizerFile(path), path).toBe(false);
+  });
+});
+
+describe('isPagefindSearchFile', () => {
+  test("matches the index chunks and fragments the pack lists, not Pagefind's core", () => {
+    for (const path of ['pagefind/index/en_3d4e5f.pf_index', 'pagefind/fragment/en_6a7b8c.pf_fragment'])
+      expect(isPagefindSearchFile(path), path).toBe(true);
+    for (const path of [
+      'pagefind/pagefind.js',
+      'pagefind/filter/en_9f.pf_filter',
+      'pagefind/index/a/b',
+      'x/pagefind/index/a',
+    ])
+      expect(isPagefindSearchFile(path), path).toBe(false);
   });
 });

@@ -24,6 +24,7 @@ import {
 } from '../../lib/drill/storage.ts';
 import { newEntryId } from '../../lib/review-log/entry-id.ts';
 import { withBase } from '../../lib/urls.ts';
+import { runtimeFileUrl } from '../../lib/app-files.ts';
 // The stages upgrade before the app, so it can drive them.
 import './drill-assess.ts';
 import './drill-history.ts';
@@ -212,7 +213,7 @@ class DrillApp extends HTMLElement {
 
   #promptQuestions(): Promise<DrillQuestion[]> {
     this.#questions ??= loadPromptQuestions(
-      this.dataset['questionsUrl'] ?? withBase('/questions.json'),
+      this.dataset['questionsUrl'] ?? runtimeFileUrl('questions'),
       this.#prompt?.url ?? '',
     );
     return this.#questions;

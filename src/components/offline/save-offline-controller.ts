@@ -2,6 +2,7 @@ import { requiredElement } from '../../lib/dom.ts';
 import { formatSize } from '../../lib/offline/format-size.ts';
 import { plural } from '../../lib/plural.ts';
 import type { SavePlan, SaveProgress } from '../../lib/offline/save-all.ts';
+import { isStorageFull, STORAGE_FULL_MESSAGE } from '../../lib/offline/storage-full.ts';
 
 /** Detail of `offline-save-change`: how many guides this device keeps, of how many. */
 export interface OfflineSaveChange {
@@ -120,9 +121,11 @@ export class SaveOfflineController {
     } catch (error) {
       ending = controller.signal.aborted
         ? 'Stopped. What was saved stays saved; “Save all” resumes from there.'
-        : navigator.onLine
-          ? `Saving stopped: ${error instanceof Error ? error.message : String(error)} What was saved stays saved; try again to resume.`
-          : 'Saving stopped: you are offline. What was saved stays saved; try again when online to resume.';
+        : isStorageFull(error)
+          ? STORAGE_FULL_MESSAGE
+          : navigator.onLine
+            ? `Saving stopped: ${error instanceof Error ? error.message : String(error)} What was saved stays saved; try again to resume.`
+            : 'Saving stopped: you are offline. What was saved stays saved; try again when online to resume.';
     }
     this.#controller = undefined;
     await this.#refresh().catch(() => undefined);

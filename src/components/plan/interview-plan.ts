@@ -4,7 +4,7 @@ import type { Interview } from '../../lib/review-log/interview-schema.ts';
 import { requestPlan } from '../../lib/plan/plan-client.ts';
 import type { PlanReport } from '../../lib/plan/plan-report.ts';
 import type { ReviewSettings } from '../../lib/review-log/schema.ts';
-import { withBase } from '../../lib/urls.ts';
+import { runtimeFileUrl } from '../../lib/app-files.ts';
 import './fsrs-optimizer.ts';
 import { planView, readinessView } from './plan-view.ts';
 
@@ -62,7 +62,7 @@ export class InterviewPlan extends HTMLElement {
     const request = ++this.#request;
     this.#view.textContent = 'Working out the plan…';
     const answer = await requestPlan({
-      deckUrl: this.dataset['deckUrl'] ?? withBase('/deck.json'),
+      deckUrl: this.dataset['deckUrl'] ?? runtimeFileUrl('deck'),
       search: location.search,
       now: Date.now(),
       ...(options.settings ? { settings: options.settings } : {}),

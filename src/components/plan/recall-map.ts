@@ -4,6 +4,7 @@ import type { PlanReport } from '../../lib/plan/plan-report.ts';
 import type { RecallGroup } from '../../lib/plan/readiness.ts';
 import { SECTIONS } from '../../lib/sections.ts';
 import { withBase } from '../../lib/urls.ts';
+import { runtimeFileUrl } from '../../lib/app-files.ts';
 import { formatInstant, percent } from './plan-format.ts';
 
 const required = <T extends Element>(root: ParentNode, selector: string): T =>
@@ -51,7 +52,7 @@ class RecallMap extends HTMLElement {
   connectedCallback(): void {
     this.#when.addEventListener('change', this.#render);
     void requestPlan({
-      deckUrl: this.dataset['deckUrl'] ?? withBase('/deck.json'),
+      deckUrl: this.dataset['deckUrl'] ?? runtimeFileUrl('deck'),
       search: '',
       now: Date.now(),
       withMap: true,

@@ -17,7 +17,7 @@ import {
 import { loadDeck } from '../../lib/review/deck.ts';
 import { openProgressStore, type LogBatch, type ProgressStore } from '../../lib/store/progress-store.ts';
 import { connectSync } from '../../lib/store/sync.ts';
-import { withBase } from '../../lib/urls.ts';
+import { runtimeFileUrl } from '../../lib/app-files.ts';
 import './card-table.ts';
 
 /** Rows per page: enough to scan, few enough that 10,000 cards render at once. */
@@ -80,7 +80,7 @@ class CardBrowser extends HTMLElement {
     try {
       const [{ store }, cards] = await Promise.all([
         this.#store ? { store: this.#store } : openProgressStore(),
-        this.#cards.length > 0 ? this.#cards : loadDeck(this.dataset['deckUrl'] ?? withBase('/deck.json')),
+        this.#cards.length > 0 ? this.#cards : loadDeck(this.dataset['deckUrl'] ?? runtimeFileUrl('deck')),
       ]);
       const [loaded, snapshot] = await Promise.all([store.load(), store.loadSnapshot().catch(() => undefined)]);
       this.#store = store;

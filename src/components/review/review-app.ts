@@ -6,7 +6,7 @@ import { ReviewSession } from '../../lib/review/session.ts';
 import { openProgressStore, type LoadedProgress } from '../../lib/store/progress-store.ts';
 import { StorageHealth } from '../../lib/store/storage-status.ts';
 import { connectSync } from '../../lib/store/sync.ts';
-import { withBase } from '../../lib/urls.ts';
+import { runtimeFileUrl } from '../../lib/app-files.ts';
 import { whenIdle } from '../../lib/when-idle.ts';
 import { yieldToMain } from '../../lib/yield-to-main.ts';
 import type { TransferSource } from './progress-transfer.ts';
@@ -67,7 +67,7 @@ class ReviewApp extends HTMLElement {
     const { filter, cram, concepts, page } = readReviewParams(location.search);
     const [{ store, persistent }, deck] = await Promise.all([
       openProgressStore(),
-      loadDeck(this.dataset['deckUrl'] ?? withBase('/deck.json')).catch((error: unknown) => error as Error),
+      loadDeck(this.dataset['deckUrl'] ?? runtimeFileUrl('deck')).catch((error: unknown) => error as Error),
     ]);
     if (deck instanceof Error) {
       this.#parts.queue.showDeckError(deck.message);

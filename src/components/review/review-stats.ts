@@ -6,7 +6,7 @@ import { restoreOrReplay } from '../../lib/srs/replay-cache.ts';
 import { createScheduler } from '../../lib/srs/scheduler.ts';
 import { dueForecast, masteryByConcept, reviewCounts, reviewsPerDay, trueRetention } from '../../lib/srs/stats.ts';
 import { LogUnreadableError, openProgressStore } from '../../lib/store/progress-store.ts';
-import { withBase } from '../../lib/urls.ts';
+import { runtimeFileUrl } from '../../lib/app-files.ts';
 import { masteryTables, percent } from './mastery-tables.ts';
 import { drawForecast, drawHeatmap } from './stats-charts.ts';
 
@@ -48,7 +48,7 @@ class ReviewStats extends HTMLElement {
     try {
       const [{ store, persistent }, cards] = await Promise.all([
         openProgressStore(),
-        loadDeck(this.dataset['deckUrl'] ?? withBase('/deck.json')),
+        loadDeck(this.dataset['deckUrl'] ?? runtimeFileUrl('deck')),
       ]);
       const [{ entries, settings, unreadable }, snapshot] = await Promise.all([
         store.load(),

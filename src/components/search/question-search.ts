@@ -30,7 +30,9 @@ class QuestionSearch extends HTMLElement {
     try {
       searcher = await loadQuestionSearcher();
     } catch {
-      this.#status.textContent = 'The question index could not be loaded. Reload the page to try again.';
+      this.#status.textContent = navigator.onLine
+        ? 'The question index could not be loaded. Reload the page to try again.'
+        : 'You are offline, and this device has not kept the question index yet. Open this page again when online: it is then kept for offline use.';
       return;
     }
     const input = this.#input;

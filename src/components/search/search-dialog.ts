@@ -37,6 +37,7 @@ class SearchDialog extends HTMLElement {
     status: required<HTMLElement>(this, '[role=status]'),
     conceptGroup: required<HTMLElement>(this, '[data-concepts]'),
     conceptList: required<HTMLOListElement>(this, '[data-concepts] ol'),
+    conceptsNote: required<HTMLElement>(this, '[data-concepts-note]'),
     pageGroup: required<HTMLElement>(this, '[data-pages]'),
     pageList: required<HTMLOListElement>(this, '[data-pages] ol'),
     pagesNote: required<HTMLElement>(this, '[data-pages-note]'),
@@ -54,10 +55,7 @@ class SearchDialog extends HTMLElement {
 
   connectedCallback(): void {
     // Each search renders as soon as its own code and index are in: concepts usually first.
-    this.#questionsReady = loadQuestionSearcher().then(
-      (loaded) => void (this.#searcher = loaded),
-      () => undefined,
-    );
+    this.#questionsReady = this.#loadQuestions();
     this.#pagefindReady = loadPagefind({
       bundle: this.dataset['bundle'] ?? withBase('/pagefind/'),
       cacheTag: this.dataset['cacheTag'],
@@ -95,18 +93,34 @@ class SearchDialog extends HTMLElement {
     const [concepts, pages] = await Promise.all([this.#showConcepts(query, current), this.#showPages(query, current)]);
     if (current !== this.#generation) return;
     el.status.textContent =
-      concepts + pages === 0
-        ? `Nothing matches “${query}”. Try other words.`
-        : `${plural(concepts, 'concept')} and ${plural(pages, 'page')} for “${query}”. ↓ to move through them.`;
+      concepts === null
+        ? unavailableStatus(query, pages)
+        : concepts + pages === 0
+          ? `Nothing matches “${query}”. Try other words.`
+          : `${plural(concepts, 'concept')} and ${plural(pages, 'page')} for “${query}”. ↓ to move through them.`;
   }
 
-  async #showConcepts(query: string, current: number): Promise<number> {
+  /** The number of concepts shown, or null when the question index could not be loaded. */
+  async #showConcepts(query: string, current: number): Promise<number | null> {
+    await this.#questionsReady;
+    // A failed load is tried again with each search: back online, the next one works.
+    if (!this.#searcher) this.#questionsReady = this.#loadQuestions();
     await this.#questionsReady;
     if (current !== this.#generation) return 0;
+    const { conceptGroup, conceptList, conceptsNote } = this.#el;
     const concepts = this.#searcher ? searchConcepts(this.#searcher, query, CONCEPTS) : [];
-    renderConceptResults(this.#el.conceptList, concepts, 1);
-    this.#el.conceptGroup.hidden = concepts.length === 0;
-    return concepts.length;
+    renderConceptResults(conceptList, concepts, 1);
+    conceptsNote.textContent = this.#searcher ? '' : unavailableNote();
+    conceptsNote.hidden = this.#searcher !== undefined;
+    conceptGroup.hidden = concepts.length === 0 && this.#searcher !== undefined;
+    return this.#searcher ? concepts.length : null;
+  }
+
+  #loadQuestions(): Promise<void> {
+    return loadQuestionSearcher().then(
+      (loaded) => void (this.#searcher = loaded),
+      () => undefined,
+    );
   }
 
   async #showPages(query: string, current: number): Promise<number> {
@@ -156,6 +170,20 @@ class SearchDialog extends HTMLElement {
       input.focus();
     }
   };
+}
+
+/** Why concept search has nothing to show, and what to do about it. */
+function unavailableNote(): string {
+  return navigator.onLine
+    ? 'Concept search is unavailable: the question index could not be loaded. Search again to retry.'
+    : 'Concept search is unavailable offline: this device has not kept the question index yet. Open the site once while online and it is kept for next time.';
+}
+
+function unavailableStatus(query: string, pages: number): string {
+  const why = navigator.onLine ? 'concept search is unavailable right now' : 'concept search is unavailable offline';
+  return pages === 0
+    ? `No page matches “${query}”, and ${why}.`
+    : `${plural(pages, 'page')} for “${query}”; ${why}. ↓ to move through them.`;
 }
 
 customElements.define('search-dialog', SearchDialog);

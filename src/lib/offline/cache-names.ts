@@ -1,3 +1,5 @@
+import { matchesAnyGlob } from '../glob.ts';
+
 /**
  * The runtime caches the worker and the save control share. The app itself lives in
  * workbox's precache; these hold what grows with the content.
@@ -8,18 +10,14 @@ export const SEARCH_CACHE = 'vibe-check-search';
 export const OPTIMIZER_CACHE = 'vibe-check-optimizer';
 
 /**
- * The optimizer's files in `_astro/` (fsrs-rs as WebAssembly, 1.7 MB): left out of the app's
- * precache (the build's glob ignores) and cached by the worker when first fetched.
+ * The optimizer's files (fsrs-rs as WebAssembly, 1.7 MB), relative to the site's base: left out
+ * of the app's precache (the build's glob ignores) and cached by the worker when first fetched.
  */
-export const OPTIMIZER_FILES = ['optimizer-worker-*.js', 'workerHelpers-*.js', '*.wasm'];
+export const OPTIMIZER_GLOBS = ['_astro/optimizer-worker-*.js', '_astro/workerHelpers-*.js', '_astro/*.wasm'];
 
-/** Whether `path` (relative to the site's base) is one of OPTIMIZER_FILES. */
+/** Whether `path` (relative to the site's base) is one of OPTIMIZER_GLOBS. */
 export function isOptimizerFile(path: string): boolean {
-  const name = /^_astro\/([^/]+)$/u.exec(path)?.[1];
-  if (name === undefined) return false;
-  return OPTIMIZER_FILES.some((glob) =>
-    new RegExp(`^${glob.replace(/[.]/gu, '\\.').replace(/\*/gu, '[^/]*')}$`, 'u').test(name),
-  );
+  return matchesAnyGlob(path, OPTIMIZER_GLOBS);
 }
 
 /** Headers stored with a saved page: its title (for the offline page) and its build revision. */

@@ -1,4 +1,4 @@
-import { SKIP_WAITING } from './messages.ts';
+import { KEEP_PAGES, SKIP_WAITING, type KeepPagesMessage } from './messages.ts';
 
 /** Shows the reader that a new version is waiting; `accept` activates it and reloads. */
 export type OfferUpdate = (accept: () => void) => void;
@@ -11,6 +11,10 @@ export type OfferUpdate = (accept: () => void) => void;
 export type InstallPolicy = 'now' | 'engaged';
 
 const PAGES_VIEWED_KEY = 'vibe-check:pages-viewed';
+/** The pages this tab's visit showed, so the worker can keep those it did not serve. */
+const PAGES_SHOWN_KEY = 'vibe-check:pages-shown';
+/** Enough for any visit before the second page installs the app; bounds what is stored. */
+const PAGES_SHOWN_MAX = 50;
 
 /**
  * Registers `${base}sw.js` and offers each new version once it has installed. The new
@@ -39,9 +43,26 @@ function countPageView(): number {
   try {
     const viewed = Number(sessionStorage.getItem(PAGES_VIEWED_KEY) ?? '0') + 1;
     sessionStorage.setItem(PAGES_VIEWED_KEY, String(viewed));
+    const shown = new Set([...pagesShown(), pageUrl()]);
+    sessionStorage.setItem(PAGES_SHOWN_KEY, JSON.stringify([...shown].slice(-PAGES_SHOWN_MAX)));
     return viewed;
   } catch {
     return 1;
+  }
+}
+
+/** This page's URL as the worker keeps pages: no query, no fragment. */
+function pageUrl(): string {
+  return `${location.origin}${location.pathname}`;
+}
+
+/** The pages this tab showed, this one included (just this one when storage is blocked). */
+function pagesShown(): string[] {
+  try {
+    const stored: unknown = JSON.parse(sessionStorage.getItem(PAGES_SHOWN_KEY) ?? '[]');
+    return Array.isArray(stored) ? stored.filter((url): url is string => typeof url === 'string') : [];
+  } catch {
+    return [];
   }
 }
 
@@ -54,6 +75,7 @@ function register(base: string, offerUpdate: OfferUpdate): void {
     // too, silently; a version accepted in another tab leaves this one on old files.
     if (accepted) location.reload();
     else if (hadController) offerUpdate(() => location.reload());
+    else keepPagesShown(container.controller);
   });
   const offer = (worker: ServiceWorker) =>
     offerUpdate(() => {
@@ -81,6 +103,16 @@ function register(base: string, offerUpdate: OfferUpdate): void {
     () => undefined, // Blocked (some private modes): the site still works online.
   );
   offerSaveOnceInstalled(base);
+}
+
+/**
+ * The worker has just taken control: the pages shown before it did (this one, the guide
+ * read before it) reached the reader from the network, so it kept none of them. Ask it to.
+ */
+function keepPagesShown(worker: ServiceWorker | null): void {
+  const urls = [...new Set([...pagesShown(), pageUrl()])];
+  const message: KeepPagesMessage = { type: KEEP_PAGES, urls };
+  worker?.postMessage(message);
 }
 
 const SAVE_OFFERED_KEY = 'vibe-check:save-offered';

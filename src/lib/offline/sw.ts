@@ -10,7 +10,8 @@ import { cleanupOutdatedCaches, getCacheKeyForURL, matchPrecache, precacheAndRou
 import type { PrecacheEntry } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
 import { isOptimizerFile, OFFLINE_PAGE, OPTIMIZER_CACHE, PAGES_CACHE, SEARCH_CACHE } from './cache-names.ts';
-import { SKIP_WAITING } from './messages.ts';
+import { isPagefindSearchFile } from '../search/pagefind-files.ts';
+import { isKeepPages, SKIP_WAITING } from './messages.ts';
 import { pageKey, toSavedPage } from './saved-page.ts';
 
 // The project's TypeScript lib is the DOM's, not the worker's: declare the little we use.
@@ -19,7 +20,10 @@ declare const self: {
   readonly location: Location;
   readonly registration: { readonly scope: string };
   skipWaiting(): Promise<void>;
-  addEventListener(type: 'message', listener: (event: MessageEvent<unknown>) => void): void;
+  addEventListener(
+    type: 'message',
+    listener: (event: MessageEvent<unknown> & { waitUntil(promise: Promise<unknown>): void }) => void,
+  ): void;
 };
 
 precacheAndRoute(self.__WB_MANIFEST, {
@@ -36,6 +40,7 @@ clientsClaim();
 
 self.addEventListener('message', (event) => {
   if (isSkipWaiting(event.data)) void self.skipWaiting();
+  else if (isKeepPages(event.data)) event.waitUntil(keepPagesShown(event.data.urls));
 });
 
 const scope = new URL(self.registration.scope);
@@ -56,10 +61,7 @@ const cacheFirst =
   };
 
 // Pagefind's index chunks and fragments, as searches use them.
-registerRoute(
-  ({ url }) => inScope(url) && /^pagefind\/(index|fragment)\//u.test(inSite(url)),
-  cacheFirst(SEARCH_CACHE),
-);
+registerRoute(({ url }) => inScope(url) && isPagefindSearchFile(inSite(url)), cacheFirst(SEARCH_CACHE));
 // The optimizer, once run: not installed with the app, kept after its first use.
 registerRoute(({ url }) => inScope(url) && isOptimizerFile(inSite(url)), cacheFirst(OPTIMIZER_CACHE));
 
@@ -69,22 +71,50 @@ registerRoute(
   ({ request, url }) => request.method === 'GET' && inScope(url) && isPageRequest(request, url),
   async ({ request }) => {
     const key = pageKey(request.url);
+    let response: Response;
     try {
       // `no-cache` revalidates with the host, so the HTTP cache never serves an older build.
-      const response = await fetch(request, { cache: 'no-cache' });
-      if (request.mode === 'navigate' && response.ok && isHtml(response)) {
-        const cache = await caches.open(PAGES_CACHE);
-        await cache.put(key, await toSavedPage(response.clone()));
-      }
-      return response;
+      response = await fetch(request, { cache: 'no-cache' });
     } catch (error) {
-      const saved = await (await caches.open(PAGES_CACHE)).match(key);
+      const saved = await (await caches.open(PAGES_CACHE)).match(key).catch(() => undefined);
       if (saved) return saved;
       if (request.mode !== 'navigate') throw error;
       return (await trailingSlashRedirect(request.url)) ?? (await offlinePage());
     }
+    // The reader gets the network's answer whatever the cache does (a full quota, storage
+    // blocked): a failed write never becomes the offline page. Stored before answering, so
+    // a page just shown is there offline at once.
+    if (request.mode === 'navigate' && response.ok && isHtml(response)) await keepPage(key, response.clone());
+    return response;
   },
 );
+
+/**
+ * Keeps the pages a tab showed before this worker controlled it, as a reading visit would
+ * have: in scope, not part of the app (precached), not kept already. One at a time, so it
+ * never competes with what the reader does next.
+ */
+async function keepPagesShown(urls: readonly string[]): Promise<void> {
+  const cache = await caches.open(PAGES_CACHE);
+  for (const href of urls) {
+    const url = new URL(href);
+    if (!inScope(url) || !url.pathname.endsWith('/')) continue;
+    if (getCacheKeyForURL(new URL('index.html', url).href) !== undefined) continue;
+    const key = pageKey(url.href);
+    if (await cache.match(key).catch(() => undefined)) continue;
+    const response = await fetch(key, { cache: 'no-cache' }).catch(() => undefined);
+    if (response?.ok && isHtml(response)) await keepPage(key, response);
+  }
+}
+
+/** Stores a page for offline reading; never rejects (a full quota leaves the page unsaved). */
+async function keepPage(key: string, response: Response): Promise<void> {
+  try {
+    await (await caches.open(PAGES_CACHE)).put(key, await toSavedPage(response));
+  } catch {
+    // Nothing to tell the reader here: the page is shown, and "Save all" reports a full quota.
+  }
+}
 
 function isSkipWaiting(data: unknown): boolean {
   return typeof data === 'object' && data !== null && 'type' in data && data.type === SKIP_WAITING;

@@ -1,3 +1,4 @@
+import { APP_ROUTES } from '../app-files.ts';
 import { withBase } from '../urls.ts';
 
 /** Page background per colour scheme (`--bg` in global.css): the title bar and splash blend in. */
@@ -63,8 +64,8 @@ export function createWebManifest(base: string): WebAppManifest {
     },
     icons: [{ src: url('/icons/icon.svg'), sizes: 'any', type: 'image/svg+xml', purpose: 'any' }, ...rasters],
     shortcuts: [
-      { name: 'Review flashcards', url: url('/review/') },
-      { name: 'Search by question', url: url('/questions/') },
+      { name: 'Review flashcards', url: url(APP_ROUTES.review) },
+      { name: 'Search by question', url: url(APP_ROUTES.questions) },
     ],
   };
 }
