@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, posix, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { initSync, parse } from 'es-module-lexer';
+import { decodeHtmlEntities } from '../../src/lib/html-text.ts';
 
 /**
  * What a built site weighs on the wire, read from the build folder alone (no
@@ -106,18 +107,12 @@ function scanTags(html: string): Tag[] {
     const attributes = new Map<string, string>();
     for (const attribute of (match[2] ?? match[5] ?? '').matchAll(ATTRIBUTE)) {
       const key = attribute[1];
-      if (key) attributes.set(key.toLowerCase(), decodeEntities(attribute[2] ?? attribute[3] ?? attribute[4] ?? ''));
+      if (key)
+        attributes.set(key.toLowerCase(), decodeHtmlEntities(attribute[2] ?? attribute[3] ?? attribute[4] ?? ''));
     }
     tags.push({ name, attributes, text: match[3] ?? '' });
   }
   return tags;
-}
-
-function decodeEntities(value: string): string {
-  return value
-    .replace(/&amp;/gu, '&')
-    .replace(/&quot;/gu, '"')
-    .replace(/&#39;/gu, "'");
 }
 
 /** Script types a browser executes; anything else (JSON, templates) is data. */

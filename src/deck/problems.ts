@@ -15,10 +15,6 @@ export interface Place {
   column: number;
 }
 
-export function problemAt(file: string, place: Place | undefined, message: string): Problem {
-  return { file, line: place?.line ?? 1, column: place?.column ?? 1, message };
-}
-
 /** Orders problems by file, then position, so the report reads top to bottom. */
 export function sortProblems(problems: readonly Problem[]): Problem[] {
   return [...problems].sort(

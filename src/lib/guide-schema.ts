@@ -76,4 +76,3 @@ export const guideSchema = z.strictObject({
 export type GuideFrontmatter = z.infer<typeof guideSchema>;
 export type PhaseFrontmatter = z.infer<typeof phaseSchema>;
 export type ArchetypeFrontmatter = z.infer<typeof archetypeSchema>;
-export type GuideFrontmatterInput = z.input<typeof guideSchema>;

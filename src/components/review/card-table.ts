@@ -1,9 +1,9 @@
 import { emit, html, requiredElement } from '../../lib/dom.ts';
+import { ratingName } from '../../lib/review-log/rating-names.ts';
 import type { CardAction } from '../../lib/review/card-actions.ts';
 import { withBase } from '../../lib/urls.ts';
 import { SORT_KEYS, type CardRow, type SortDirection, type SortKey } from '../../lib/review/card-rows.ts';
 
-const RATING_LABELS = ['Reset', 'Again', 'Hard', 'Good', 'Easy'];
 const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
 const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
 
@@ -70,7 +70,7 @@ export class CardTable extends HTMLElement {
       html('td', { className: 'card-due', text: formatDue(row.due, now) }),
       html('td', { text: row.stability === null ? '—' : `${row.stability.toFixed(1)} d` }),
       html('td', { text: row.retrievability === null ? '—' : `${Math.round(row.retrievability * 100)}%` }),
-      html('td', { text: row.lastRating === null ? '—' : (RATING_LABELS[row.lastRating] ?? '—') }),
+      html('td', { text: row.lastRating === null ? '—' : (ratingName(row.lastRating) ?? '—') }),
       html('td', { text: String(row.lapses) }),
       html(
         'td',

@@ -1,8 +1,7 @@
 import { emit, requiredElement } from '../../lib/dom.ts';
+import { GRADE_NAMES } from '../../lib/review-log/rating-names.ts';
 import type { ButtonPreview } from '../../lib/review/session.ts';
 import { GRADES, type Grade } from '../../lib/srs/scheduler.ts';
-
-const GRADE_NAMES: Record<Grade, string> = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' };
 
 /**
  * <review-grades>: Again, Hard, Good, Easy, each with the interval it would

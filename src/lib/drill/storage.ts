@@ -34,10 +34,6 @@ export function loadActiveDrill(): ActiveDrill | null {
   return parsed.success ? parsed.data : null;
 }
 
-export function saveActiveDrill(drill: ActiveDrill | null): boolean {
-  return write(ACTIVE_KEY, drill);
-}
-
 /** Which stored drill a tab's change is based on: its id and revision, or null for "no drill". */
 export type DrillVersion = { id: string; revision: number } | null;
 

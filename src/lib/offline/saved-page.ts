@@ -1,3 +1,4 @@
+import { decodeHtmlEntities } from '../html-text.ts';
 import { REVISION_HEADER, TITLE_HEADER } from './cache-names.ts';
 
 /** Hex digits of a page's SHA-256 kept as its revision, by the build and by the browser alike. */
@@ -15,13 +16,7 @@ export function pageKey(href: string): string {
 /** The `<title>` of a built page without the site name, as the offline page lists it. */
 export function pageTitle(html: string): string {
   const raw = /<title>([^<]*)<\/title>/u.exec(html)?.[1] ?? '';
-  const text = raw
-    .replaceAll('&lt;', '<')
-    .replaceAll('&gt;', '>')
-    .replaceAll('&quot;', '"')
-    .replaceAll('&#39;', "'")
-    .replaceAll('&amp;', '&');
-  return text.replace(/ · Vibe Check$/u, '');
+  return decodeHtmlEntities(raw).replace(/ · Vibe Check$/u, '');
 }
 
 /** SHA-256 of the bytes, as the build's `offline-pack.json` writes revisions. */

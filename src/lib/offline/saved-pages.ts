@@ -8,11 +8,6 @@ export interface SavedPageInfo {
   revision: string;
 }
 
-/** Whether this browser can keep pages for offline at all (no Cache API in some private modes). */
-export function canSaveOffline(): boolean {
-  return typeof caches !== 'undefined' && 'serviceWorker' in navigator;
-}
-
 /** Every page kept for offline, read from the cache's headers (no body is read). */
 export async function listSavedPages(cacheStorage: CacheStorage = caches): Promise<SavedPageInfo[]> {
   const cache = await cacheStorage.open(PAGES_CACHE);

@@ -1,5 +1,7 @@
 import { plural } from '../plural.ts';
+import { GRADE_NAMES } from '../review-log/rating-names.ts';
 import { describeInterval } from '../srs/format.ts';
+import { GRADES } from '../srs/scheduler.ts';
 import type { Tally } from './session.ts';
 
 // Loaded when a session ends; the label of each card is needed from the start.
@@ -22,7 +24,7 @@ export function describeSessionEnd({ tally, cram, now, nextLearningIn }: Session
     const minutes = Math.max(1, Math.round((now - tally.startedAt) / 60_000));
     const { byGrade } = tally;
     parts.push(
-      `You answered ${plural(tally.reviewed, 'card')} in about ${minutes} min: Again ${byGrade[1]}, Hard ${byGrade[2]}, Good ${byGrade[3]}, Easy ${byGrade[4]}.`,
+      `You answered ${plural(tally.reviewed, 'card')} in about ${minutes} min: ${GRADES.map((grade) => `${GRADE_NAMES[grade]} ${byGrade[grade]}`).join(', ')}.`,
     );
   }
   if (nextLearningIn !== null) {
