@@ -1,7 +1,6 @@
 import { plural } from '../plural.ts';
 import { describeInterval } from '../srs/format.ts';
-import type { ImportProgress } from './import-client.ts';
-import type { ImportPreview } from './import-protocol.ts';
+import type { ImportFailureReason, ImportPreview, ImportProgress } from './import-protocol.ts';
 import { CONFLICT_RULE, type MergeSummary } from '../review-log/merge.ts';
 
 /** What export and import say: the words of <progress-transfer>, kept apart from its DOM. */
@@ -70,10 +69,15 @@ export function describeExport(exported: number, unreadable: number): string {
 }
 
 /** Why a confirmed import was not saved. */
-export function describeImportFailure(reason: 'quota' | 'unreadable' | 'other'): string {
+export function describeImportFailure(reason: ImportFailureReason): string {
   return reason === 'unreadable'
     ? UNREADABLE_IMPORT
     : reason === 'quota'
       ? 'The import could not be saved: storage is full. Nothing was changed; free some space and try again.'
       : 'The import could not be saved (storage is blocked or was cleared). Nothing was changed.';
+}
+
+/** The file's drills did not fit in localStorage: the import stopped before writing anything. */
+export function describeDrillsNotSaved(drills: number): string {
+  return `The import could not be saved: the file’s ${plural(drills, 'drill')} do not fit in this browser’s storage for drills (or it is blocked). Nothing was changed: your reviews and drills are as they were.`;
 }

@@ -8,6 +8,7 @@ export function gradingWorker(): Client<GradingCalls> {
   // A module worker bundled by Vite into /_astro/: same origin, so the CSP's script-src 'self' allows it.
   client ??= connect<GradingCalls>(
     new Worker(new URL('./grading-worker.ts', import.meta.url), { type: 'module', name: 'grading' }),
+    { crashMessage: 'Grading here stopped working (its worker failed). Reload the page to try again.' },
   );
   return client;
 }
