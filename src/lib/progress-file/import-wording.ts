@@ -12,7 +12,7 @@ export const UNREADABLE_EXPORT =
 export const EXPORT_FAILED = 'Export failed: the stored reviews could not be read. Reload the page and try again.';
 export const UNREADABLE_IMPORT =
   'You cannot import while the stored reviews cannot be read: merging needs them, and replacing would discard them. Reload the page and try again. Nothing was changed.';
-export const IMPORT_STOPPED = 'The file could not be read (the browser stopped the import). Nothing was changed.';
+export const IMPORT_STOPPED = 'The import stopped (the browser ended its worker). Nothing was changed.';
 
 /** What merging would do to the stored log, conflicts apart from what is already here. */
 export function describeMerge(plan: MergeSummary): string {
@@ -79,5 +79,6 @@ export function describeImportFailure(reason: ImportFailureReason): string {
 
 /** The file's drills did not fit in localStorage: the import stopped before writing anything. */
 export function describeDrillsNotSaved(drills: number): string {
-  return `The import could not be saved: the file’s ${plural(drills, 'drill')} do not fit in this browser’s storage for drills (or it is blocked). Nothing was changed: your reviews and drills are as they were.`;
+  const count = `${drills.toLocaleString('en')} ${drills === 1 ? 'drill' : 'drills'}`;
+  return `The import could not be saved: the file’s drill history (${count}) does not fit in this browser’s storage for drills (or it is blocked). Nothing was changed: your reviews and drills are as they were.`;
 }
