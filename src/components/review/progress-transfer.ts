@@ -1,16 +1,12 @@
-import { loadDrillHistory, mergeDrillHistory, saveDrillHistory } from '../../lib/drill/storage.ts';
+import { loadDrillHistory, mergeDrillHistory, replaceDrillHistory } from '../../lib/drill/storage.ts';
 import { emit, html, requiredElement } from '../../lib/dom.ts';
 import { plural } from '../../lib/plural.ts';
 import { buildProgressFile, progressFileName } from '../../lib/progress-file/file.ts';
-import {
-  ImportFailedError,
-  startImport,
-  type ImportJob,
-  type ImportProgress,
-} from '../../lib/progress-file/import-client.ts';
-import type { ImportPreview } from '../../lib/progress-file/import-protocol.ts';
+import { startImport, type ImportJob } from '../../lib/progress-file/import-client.ts';
+import type { ImportPreview, ImportProgress } from '../../lib/progress-file/import-protocol.ts';
 import { checkImportSize } from '../../lib/progress-file/import-size.ts';
 import {
+  describeDrillsNotSaved,
   describeExport,
   describeImportFailure,
   describePreview,
@@ -23,6 +19,7 @@ import {
 import type { ReviewSettings } from '../../lib/review-log/schema.ts';
 import { LogUnreadableError, type ProgressStore } from '../../lib/store/progress-store.ts';
 import { isQuotaError, type StorageHealth } from '../../lib/store/storage-status.ts';
+import { WorkerError } from '../../lib/worker-rpc.ts';
 
 /** Where the progress being exported lives, and where an import goes. */
 export interface TransferSource {
@@ -125,16 +122,20 @@ export class ProgressTransfer extends HTMLElement {
       onProgress: (progress) => this.#showProgress(progress),
     });
     this.#job = job;
-    const result = await job.preview.catch(() => ({ ok: false as const, message: IMPORT_STOPPED }));
-    if (this.#job !== job) return;
-    this.#working(null);
-    if (!result.ok) {
+    let preview: ImportPreview;
+    try {
+      preview = await job.preview;
+    } catch (error) {
+      if (this.#job !== job) return;
+      this.#working(null);
       this.#closePreview();
-      this.#error.textContent = result.message;
+      this.#error.textContent = error instanceof WorkerError ? error.message : IMPORT_STOPPED;
       return;
     }
-    this.#previewed = result.preview;
-    this.#summary.textContent = describePreview(file.name, result.preview);
+    if (this.#job !== job) return;
+    this.#working(null);
+    this.#previewed = preview;
+    this.#summary.textContent = describePreview(file.name, preview);
     this.#preview.hidden = false;
     this.#preview.querySelector<HTMLInputElement>('input[value="merge"]')?.click();
     this.#preview.focus();
@@ -155,17 +156,31 @@ export class ProgressTransfer extends HTMLElement {
     const mode: ImportMode = checked?.value === 'replace' ? 'replace' : 'merge';
     this.#confirm.disabled = true;
     this.#working(`Saving ${plural(file.logLength, 'review')}…`);
+    // Drill history lives beside the review log, in localStorage (a few MB): written first, so a
+    // file whose drills do not fit changes nothing, and put back if the log then fails. A file
+    // without drills leaves this browser's alone.
+    const drills = file.drills
+      ? replaceDrillHistory(mode === 'replace' ? file.drills : mergeDrillHistory(loadDrillHistory(), file.drills))
+      : undefined;
+    if (drills === null) {
+      this.#working(null);
+      this.#confirm.disabled = false;
+      this.#error.textContent = describeDrillsNotSaved(file.drills?.length ?? 0);
+      return;
+    }
     try {
       const store = source.store();
       // One IndexedDB transaction, written by the worker: all of it or nothing.
-      const result = store.persistent
-        ? await job.commit(mode)
-        : await job
-            .contents()
-            .then(({ entries, marks, visits }) => store.importLog(entries, mode, file.settings, marks, visits));
-      // Drill history lives beside the review log; a file without drills leaves this browser's alone.
-      if (file.drills)
-        saveDrillHistory(mode === 'replace' ? file.drills : mergeDrillHistory(loadDrillHistory(), file.drills));
+      const result = await (
+        store.persistent
+          ? job.commit(mode)
+          : job
+              .contents()
+              .then(({ entries, marks, visits }) => store.importLog(entries, mode, file.settings, marks, visits))
+      ).catch((error: unknown) => {
+        drills?.restore();
+        throw error;
+      });
       this.#working('Loading the imported progress…');
       const reloads: Promise<void>[] = [];
       emit(this, 'progress-imported', { mode, waitUntil: (work) => reloads.push(work) });
@@ -177,8 +192,8 @@ export class ProgressTransfer extends HTMLElement {
           : `Imported: ${plural(result.added, 'new review')} added, ${plural(result.total, 'review')} now stored.`;
       this.#file.focus();
     } catch (cause) {
-      const reason = cause instanceof ImportFailedError ? cause.reason : isQuotaError(cause) ? 'quota' : 'other';
-      this.#error.textContent = describeImportFailure(reason);
+      this.#error.textContent =
+        cause instanceof WorkerError ? cause.message : describeImportFailure(isQuotaError(cause) ? 'quota' : 'other');
     } finally {
       this.#working(null);
       this.#confirm.disabled = false;

@@ -189,7 +189,9 @@ export async function openProgressStore(): Promise<OpenedStore> {
   try {
     if (typeof indexedDB === 'undefined') throw new Error('no IndexedDB');
     const db = await openProgressDb();
-    void navigator.storage?.persist?.().catch(() => false);
+    // `persist` is the page's (workers' StorageManager lacks it): asked only where it exists.
+    const storage = navigator.storage as (StorageManager & { persist?: () => Promise<boolean> }) | undefined;
+    void storage?.persist?.().catch(() => false);
     return { store: new IdbProgressStore(db), persistent: true };
   } catch {
     const { MemoryProgressStore } = await import('./memory-store.ts');
