@@ -121,7 +121,7 @@ class ReviewApp extends HTMLElement {
     // Leaving (or hiding) the tab stores the replayed states, so the next visit skips the replay.
     document.addEventListener('visibilitychange', this.#saveSnapshotWhenHidden);
     void this.#settings((form) => form.fill(session.settings));
-    this.#connectTransfer({ store: () => session.store, settings: () => session.settings, health: this.#health });
+    this.#connectTransfer({ log: () => session.log, settings: () => session.settings, health: this.#health });
     void customElements.whenDefined('review-holds').then(() => required(this, 'review-holds').connectSession(session));
     await yieldToMain();
     if (!this.#health.status().canRate) {
