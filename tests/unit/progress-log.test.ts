@@ -222,7 +222,7 @@ describe('issue 22: the write defects', () => {
   test('a cloze prompt is one batch: when the second card’s write fails, neither card is stored', async () => {
     const put = FakeObjectStore.prototype.put;
     // As a disk filling mid-write: the second card's write aborts its transaction.
-    FakeObjectStore.prototype.put = function (this: FakeObjectStore, value: unknown, key?: IDBValidKey) {
+    FakeObjectStore.prototype.put = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
       const request = put.call(this, value, key);
       if ((value as { cardId?: string }).cardId === 'z.c2') this.transaction.abort();
       return request;
