@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { distDir } from './support/built-site.ts';
+import { chooseProgressFile } from './support/choose-progress-file.ts';
 import { expect as baseExpect, test } from './support/fixtures.ts';
 import { armStorageFault, injectStorageFault } from './support/storage-faults.ts';
 import { storedLog } from './support/stored-log.ts';
@@ -269,6 +270,33 @@ test.describe('storage full, injected into each writer: none says saved', () => 
     await expect(done).toHaveText(/^Suspended \d+ cards\. NOT saved/u);
     await page.locator('[data-undo]').click();
     await expect(done).toHaveText(/^Undone: .* NOT saved/u);
+  });
+
+  test('an import written by its worker', async ({ page, context }) => {
+    await faultWorkers(context, { kind: 'quota' });
+    await page.goto('/review/');
+    const first = deck.cards[0];
+    if (!first) throw new Error('empty deck');
+    mkdirSync(test.info().outputDir, { recursive: true });
+    const path = join(test.info().outputDir, 'import.json');
+    const entry = { id: 'importedentry01', cardId: first.id, rating: 3, reviewedAt: T0 - MIN, cardHash: first.hash };
+    writeFileSync(
+      path,
+      JSON.stringify({
+        format: 'vibe-check-progress',
+        schemaVersion: 1,
+        exportedAt: T0,
+        settings: { newPerDay: 20, desiredRetention: 0.9, maximumInterval: 36500 },
+        log: [entry],
+      }),
+    );
+    await chooseProgressFile(page, path);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect(
+      page.getByRole('alert').filter({ hasText: 'The import could not be saved: storage is full.' }),
+    ).toBeVisible();
+    await expect(page.locator('[data-import-status]')).not.toContainText('Imported');
+    expect(await storedLog(page)).toEqual([]);
   });
 });
 
