@@ -17,14 +17,15 @@ import {
   UNREADABLE_IMPORT,
 } from '../../lib/progress-file/import-wording.ts';
 import type { ReviewSettings } from '../../lib/review-log/schema.ts';
-import { LogUnreadableError, type ProgressStore } from '../../lib/store/progress-store.ts';
+import type { ProgressLog } from '../../lib/store/progress-log.ts';
+import { LogUnreadableError } from '../../lib/store/progress-store.ts';
 import { isQuotaError, type StorageHealth } from '../../lib/store/storage-status.ts';
 import { WorkerError } from '../../lib/worker-rpc.ts';
 
 /** Where the progress being exported lives, and where an import goes. */
 export interface TransferSource {
-  /** The store in use now (after a failed write, the session's copy in memory). */
-  store(): ProgressStore;
+  /** The write path in use (its store, after a failed write, is the session's copy in memory). */
+  log(): ProgressLog;
   /** The settings in use now (they travel in the file). */
   settings(): ReviewSettings;
   /** Whether the stored log can be read: importing over an unreadable one is refused. */
@@ -84,7 +85,7 @@ export class ProgressTransfer extends HTMLElement {
     this.#status.textContent = '';
     let loaded, visits;
     try {
-      [loaded, visits] = await Promise.all([source.store().load(), source.store().loadVisitTimes()]);
+      [loaded, visits] = await Promise.all([source.log().store.load(), source.log().store.loadVisitTimes()]);
     } catch (cause) {
       this.#error.textContent = cause instanceof LogUnreadableError ? UNREADABLE_EXPORT : EXPORT_FAILED;
       return;
@@ -112,7 +113,7 @@ export class ProgressTransfer extends HTMLElement {
       this.#error.textContent = refusal;
       return;
     }
-    const store = source.store();
+    const store = source.log().store;
     // A store in this page's memory cannot be reached from the worker: its log is sent along.
     const stored = store.persistent ? undefined : (await store.load()).entries;
     this.#working('Reading the file…');
@@ -169,14 +170,14 @@ export class ProgressTransfer extends HTMLElement {
       return;
     }
     try {
-      const store = source.store();
-      // One IndexedDB transaction, written by the worker: all of it or nothing.
+      const log = source.log();
+      // One IndexedDB transaction, written by the worker: all of it or nothing. In memory, through the write path.
       const result = await (
-        store.persistent
+        log.store.persistent
           ? job.commit(mode)
           : job
               .contents()
-              .then(({ entries, marks, visits }) => store.importLog(entries, mode, file.settings, marks, visits))
+              .then(({ entries, marks, visits }) => log.importLog(entries, mode, file.settings, marks, visits))
       ).catch((error: unknown) => {
         drills?.restore();
         throw error;

@@ -121,10 +121,8 @@ class ReviewApp extends HTMLElement {
     // Leaving (or hiding) the tab stores the replayed states, so the next visit skips the replay.
     document.addEventListener('visibilitychange', this.#saveSnapshotWhenHidden);
     void this.#settings((form) => form.fill(session.settings));
-    this.#connectTransfer({ store: () => session.store, settings: () => session.settings, health: this.#health });
-    void customElements
-      .whenDefined('review-holds')
-      .then(() => required(this, 'review-holds').connectSession(session, (message) => this.#sync.post(message)));
+    this.#connectTransfer({ log: () => session.log, settings: () => session.settings, health: this.#health });
+    void customElements.whenDefined('review-holds').then(() => required(this, 'review-holds').connectSession(session));
     await yieldToMain();
     if (!this.#health.status().canRate) {
       this.#parts.queue.pause('Reviewing is paused until your saved progress can be read.');
@@ -177,7 +175,7 @@ class ReviewApp extends HTMLElement {
 
   #saveSnapshot(): void {
     const session = this.#session;
-    if (session && !session.cram) void session.store.saveSnapshot(session.snapshot()).catch(() => {});
+    if (session && !session.cram) void session.log.saveSnapshot(session.snapshot());
   }
 
   async #changeSettings(raw: ReviewSession['settings']): Promise<void> {

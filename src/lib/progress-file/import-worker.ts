@@ -1,3 +1,4 @@
+import { openProgressLog } from '../store/progress-log.ts';
 import { LogUnreadableError, openProgressStore } from '../store/progress-store.ts';
 import { isQuotaError } from '../store/storage-status.ts';
 import { parseProgressFile } from './file.ts';
@@ -55,12 +56,21 @@ async function commit(
   if (!file) throw new WorkerError('There is no file to import: choose it again.', IMPORT_REFUSED);
   post({ stage: 'writing', done: 0, total: file.log.length });
   try {
-    const { store } = await openProgressStore();
-    const result = await store.importLog(file.log, mode, file.settings, file.marks ?? [], file.visits ?? {});
+    // The page tells other tabs once it has reloaded, so this log does not broadcast.
+    const log = await openProgressLog();
+    const { saved, ...result } = await log.importLog(
+      file.log,
+      mode,
+      file.settings,
+      file.marks ?? [],
+      file.visits ?? {},
+    );
+    // Only a page whose store is IndexedDB commits here: memory in this worker would be lost at once.
+    if (!saved) throw new WorkerError(describeImportFailure('other'), 'other');
     // Replaying hundreds of thousands of reviews takes seconds: done here, the page restores the result.
-    const { entries, settings } = await store.load();
+    const { entries, settings } = await log.store.load();
     const states = replayLog(createScheduler(settings), entries);
-    await store.saveSnapshot({ fingerprint: logFingerprint(entries, settings), states: [...states] }).catch(() => {});
+    await log.saveSnapshot({ fingerprint: logFingerprint(entries, settings), states: [...states] });
     return result;
   } catch (error) {
     const reason: ImportFailureReason =
