@@ -14,7 +14,6 @@ import { LogUnreadableError } from './log-unreadable.ts';
 
 export { LogUnreadableError };
 export type { ImportResult };
-export { answeredElsewhere } from './progress-types.ts';
 export type {
   AppendGuard,
   AppendResult,
