@@ -8,7 +8,7 @@ import { buildQueue, pickNext, type QueueItem, type ReadingFirst, type StudyQueu
 import { applyEntry, replayCard, replayLog, type ReplayedCard } from '../srs/replay.ts';
 import { logFingerprint, restoreOrReplay, restoreOrReplayInSlices, type ReplaySnapshot } from '../srs/replay-cache.ts';
 import { inSlices, yieldToMain } from '../yield-to-main.ts';
-import { createScheduler, GRADES, type Grade, type Scheduler } from '../srs/scheduler.ts';
+import { createScheduler, GRADES, State, type Grade, type Scheduler } from '../srs/scheduler.ts';
 import { answeredElsewhere, type AppendGuard, type ProgressStore } from '../store/progress-store.ts';
 import { StorageHealth } from '../store/storage-status.ts';
 import type { SyncMessage } from '../store/sync.ts';
@@ -347,7 +347,8 @@ export class ReviewSession {
    * was rated there, so this tab must move on.
    */
   async applyRemote(message: SyncMessage): Promise<boolean> {
-    if (message.type === 'reload') {
+    // Settings changed elsewhere are read back with the log: a reload adopts the stored settings and replays.
+    if (message.type === 'reload' || message.type === 'settings') {
       const [loaded, snapshot, visited] = await Promise.all([
         this.#store.load(),
         this.#store.loadSnapshot().catch(() => undefined),
@@ -428,8 +429,8 @@ export class ReviewSession {
   }
 
   #kindOf(cardId: string): CurrentCard['kind'] {
-    const state = this.#states.get(cardId)?.card.state ?? 0;
-    return state === 0 ? 'new' : state === 2 ? 'review' : 'learning';
+    const state = this.#states.get(cardId)?.card.state ?? State.New;
+    return state === State.New ? 'new' : state === State.Review ? 'review' : 'learning';
   }
 
   #count(grade: Grade, delta: 1 | -1): void {

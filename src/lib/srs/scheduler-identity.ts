@@ -1,4 +1,4 @@
-import { default_w, FSRSVersion, type FSRSParameters } from 'ts-fsrs';
+import { FSRSVersion, migrateParameters, type FSRSParameters } from 'ts-fsrs';
 
 // Every input of the scheduler, in one place: `createScheduler` builds its engine from `engineParameters`,
 // and every cache of replayed states is keyed on `schedulerIdentity`, built from the same values. A setting
@@ -22,12 +22,21 @@ export const RELEARNING_STEPS = ['10m'] as const;
  */
 export const SEED_RULE = 'cardId:reps';
 
+/**
+ * The 21 weights the engine uses: the fitted ones clipped to ts-fsrs's bounds as its engine clips them
+ * (a stored w[20] of 0.9 decays as 0.8), or ts-fsrs's defaults. The recall shown anywhere is computed
+ * over these, and so is the identity.
+ */
+export function activeWeights(options: SchedulerOptions): number[] {
+  return migrateParameters(options.parameters, RELEARNING_STEPS.length, true);
+}
+
 /** The ts-fsrs parameters the engine is created with. */
 export function engineParameters(options: SchedulerOptions): Partial<FSRSParameters> {
   return {
     request_retention: options.desiredRetention,
     maximum_interval: options.maximumInterval,
-    w: [...(options.parameters ?? default_w)],
+    w: activeWeights(options),
     enable_fuzz: true,
     enable_short_term: true,
     learning_steps: LEARNING_STEPS,

@@ -1,4 +1,5 @@
 import { createEmptyCard, fsrs, Rating, State, StrategyMode, type Card, type FSRS, type Grade } from 'ts-fsrs';
+import { recallProbability } from './recall.ts';
 import { engineParameters, LEARNING_STEPS, RELEARNING_STEPS, type SchedulerOptions } from './scheduler-identity.ts';
 
 export { Rating, State, type Card, type Grade };
@@ -44,7 +45,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         [Rating.Easy]: outcomes[Rating.Easy].card,
       };
     },
-    retrievability: (card, now) => (card.state === State.New ? 0 : engine.get_retrievability(card, now, false)),
+    retrievability: (card, now) => recallProbability(card, now, engine.parameters.w),
     emptyCard: (now) => createEmptyCard(now),
   };
 }
