@@ -5,7 +5,7 @@ import { readiness } from '../../src/lib/plan/readiness.ts';
 import { cardMemories } from '../../src/lib/reading/card-memories.ts';
 import { cardLevel } from '../../src/lib/reading/memory.ts';
 import { DEFAULT_SETTINGS } from '../../src/lib/review-log/constants.ts';
-import { buildCardRows } from '../../src/lib/review/card-rows.ts';
+import { buildCardRows, lastEntries } from '../../src/lib/review/card-rows.ts';
 import { cardHolds } from '../../src/lib/srs/holds.ts';
 import { replayLog } from '../../src/lib/srs/replay.ts';
 import { createScheduler, Rating } from '../../src/lib/srs/scheduler.ts';
@@ -47,7 +47,7 @@ test('with fitted weights (w[20] = 0.8) the overlay, the card browser, readiness
   const [row] = buildCardRows({
     cards: [card],
     states,
-    entries: log,
+    last: lastEntries(log),
     holds: cardHolds([], now),
     scheduler,
     now,
