@@ -54,6 +54,11 @@ export class InterviewPlan extends HTMLElement {
     this.#clear.removeEventListener('click', this.#onClear);
   }
 
+  /** The settings were changed in another tab: the plan and its form are redrawn from the stored ones. */
+  settingsChanged(): void {
+    void this.#refresh({ fillForm: true });
+  }
+
   /**
    * Asks the worker for a report: with `settings`, from those rather than the
    * stored ones; with `interviewForm`, from the date typed, which the worker

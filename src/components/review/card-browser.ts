@@ -17,7 +17,7 @@ import {
 import { loadDeck } from '../../lib/review/deck.ts';
 import { openProgressLog, type ProgressLog } from '../../lib/store/progress-log.ts';
 import type { LogBatch } from '../../lib/store/progress-types.ts';
-import { connectSync } from '../../lib/store/sync.ts';
+import { connectSync, type SyncMessage } from '../../lib/store/sync.ts';
 import { runtimeFileUrl } from '../../lib/app-files.ts';
 import './card-table.ts';
 
@@ -47,7 +47,7 @@ class CardBrowser extends HTMLElement {
   #page = 0;
   #last: { batch: LogBatch; action: CardAction } | null = null;
   readonly #texts = new Map<string, string>();
-  readonly #sync = connectSync(() => void this.#load());
+  readonly #sync = connectSync((message) => void this.#applyRemote(message));
   readonly #el = {
     filters: required<HTMLFormElement>(this, '[data-card-filters]'),
     count: required<HTMLElement>(this, '[data-card-count]'),
@@ -100,6 +100,30 @@ class CardBrowser extends HTMLElement {
           ? error.message
           : 'Your cards could not be loaded. Reload the page to try again.';
     }
+  }
+
+  /**
+   * Another tab's change. A rating, an undo or a mark carries its data and replays at most its card; a
+   * reload (a reset, an import) or new settings reads the store, and the collection replays only the
+   * cards whose entries changed, or everything when the scheduler's identity changed.
+   */
+  async #applyRemote(message: SyncMessage): Promise<void> {
+    const collection = this.#collection;
+    const log = this.#log;
+    if (!collection || !log) return this.#load();
+    try {
+      if (message.type === 'reload' || message.type === 'settings') {
+        const [loaded, snapshot] = await Promise.all([
+          log.store.load(),
+          log.store.loadSnapshot().catch(() => undefined),
+        ]);
+        if (collection.refresh(loaded, snapshot)) void log.saveSnapshot(collection.snapshot());
+      } else collection.applyRemote(message);
+    } catch {
+      this.#say('A change made in another tab could not be read. Reload the page to see it.', false);
+      return;
+    }
+    this.#rebuild();
   }
 
   #textOf = (markup: string): string => {

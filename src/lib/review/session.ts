@@ -277,7 +277,8 @@ export class ReviewSession {
    * was rated there, so this tab must move on.
    */
   async applyRemote(message: SyncMessage): Promise<boolean> {
-    if (message.type === 'reload') {
+    // Settings changed elsewhere are read back with the log: a reload adopts the stored settings and replays.
+    if (message.type === 'reload' || message.type === 'settings') {
       await this.#reload();
       return this.#current !== null && this.#ratedSinceShown(this.#current);
     }
