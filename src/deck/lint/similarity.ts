@@ -142,6 +142,20 @@ export function findSimilarPairsExhaustive(
   return sortPairs(pairs);
 }
 
+/**
+ * Cosine of any two of `texts`, weighted over all of them (the same IDF the pair
+ * search uses), for the few pairs a rule asks about; 0 when either text has fewer
+ * than `minStems` stems.
+ */
+export function pairScorer(texts: readonly string[], minStems: number): (a: number, b: number) => number {
+  const vectors = vectorsOf(texts, minStems);
+  const weightOf = vectors.list.map((v) => new Map(v.terms.map((t, i) => [t, v.weights[i] ?? 0])));
+  return (a, b) => {
+    const va = vectors.list[a];
+    return va ? dot(va, weightOf[b]) : 0;
+  };
+}
+
 /** Dot product, summed in `a`'s term order (so every search adds in the same order). */
 function dot(a: Vector, b: ReadonlyMap<number, number> | undefined): number {
   if (!b || b.size === 0) return 0;
