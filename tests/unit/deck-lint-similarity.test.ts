@@ -85,7 +85,7 @@ describe('findSimilarPairs', () => {
   });
 });
 
-describe('the fast pair search against the exhaustive one', () => {
+describe('the indexed pair search against the exhaustive one', () => {
   const sorted = (pairs: { a: number; b: number; score: number }[]) =>
     pairs.map((p) => `${p.a}-${p.b}:${p.score}`).sort();
   const options = { threshold: LINT_LIMITS.similar.support, minStems: LINT_LIMITS.minStems };
