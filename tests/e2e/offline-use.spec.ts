@@ -174,12 +174,16 @@ for (const site of SITES) {
     await openReview(page, at('review/'));
     await rateCard(page, '3');
 
-    // A slow network, so there is time to cancel mid-way.
+    // A network that stalls after three guides, so the save is surely mid-way when it is cancelled;
+    // the held requests go on only once the cancelled save has been checked.
+    let answered = 0;
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
     await context.route(
       (url) => guides.some((guide) => url.pathname.endsWith(`/${guide}`)),
       async (route) => {
-        await new Promise((resolve) => setTimeout(resolve, 400));
-        await route.continue();
+        if (answered++ >= 3) await released;
+        await route.continue().catch(() => undefined);
       },
     );
     await page.goto(at('review/'));
@@ -212,7 +216,8 @@ for (const site of SITES) {
     expect(opened?.status()).toBe(200);
 
     await context.setOffline(false);
-    await context.unrouteAll();
+    release();
+    await context.unrouteAll({ behavior: 'ignoreErrors' });
     await page.goto(at('review/'));
     await recordProgress(page);
     await control.getByRole('button', { name: 'Save all guides for offline' }).click();
