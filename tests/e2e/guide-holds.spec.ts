@@ -5,6 +5,7 @@ import type { Locator, Page } from '@playwright/test';
 import { distDir } from './support/built-site.ts';
 import { chooseProgressFile } from './support/choose-progress-file.ts';
 import { expect as baseExpect, test } from './support/fixtures.ts';
+import { GUIDE } from './support/fixture-site.ts';
 import { storedMeta } from './support/stored-log.ts';
 
 // Suspend and bury from a guide (issue 15), and the guides opened travelling in the progress file.
@@ -18,7 +19,6 @@ interface Card {
   concept: string;
 }
 const deck = JSON.parse(readFileSync(join(distDir(), 'deck.json'), 'utf8')) as { cards: Card[] };
-const GUIDE = '/phases/constraints/';
 const guideCards = deck.cards.filter((card) => card.concept.startsWith(GUIDE));
 const byId = (id: string): Card => {
   const card = deck.cards.find((c) => c.id === id);
