@@ -43,22 +43,7 @@ export const GUIDE_CARDS = {
 /** A heading of GUIDE that clarifying questions point to. */
 export const GUIDE_HEADING = '/phases/constraints/#latency-budget';
 
-/** The five phase pages, in order: the drill takes its phases and budgets from their frontmatter. */
-export const PHASES = [
-  '/phases/why-the-problem-exists/',
-  '/phases/success-metrics/',
-  '/phases/constraints/',
-  '/phases/design/',
-  '/phases/closing/',
-] as const;
-
 /** The drill's default prompt (a `practice` frontmatter with its own hint questions), as the drill names it. */
 export const PROMPT = 'prompts/fraud-detection';
 /** A second prompt, whose hints are its own questions. */
 export const OTHER_PROMPT = 'prompts/support-assistant-over-docs';
-/** An archetype page (generated cards from its `archetype` frontmatter). */
-export const ARCHETYPE = '/archetypes/deer-in-headlights/';
-/** A section whose guides the home page lists in reading order. */
-export const HOME_SECTION = '/building-blocks/';
-/** A guide without any card. */
-export const CARDLESS_GUIDE = '/start-here/how-to-use/';
