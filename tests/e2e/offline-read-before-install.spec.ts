@@ -17,7 +17,11 @@ for (const site of SITES) {
     if (!first || !second) throw new Error('the build needs two guides');
     // The first guide installs nothing; the second page of the visit installs the app.
     await page.goto(new URL(first, root).href);
-    await page.waitForLoadState('load');
+    // Wait until the page has counted itself (its registration code may run late on a busy machine):
+    // otherwise the second page is counted first, installs nothing, and the test waits for nothing.
+    await expect
+      .poll(() => page.evaluate(() => sessionStorage.getItem('vibe-check:pages-viewed')), { timeout: 20_000 })
+      .toBe('1');
     await visitOnce(page, new URL(second, root).href);
     // Neither page came through the worker: it keeps them once it controls the page.
     await expect
