@@ -4,9 +4,9 @@ import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { distDir } from './support/built-site.ts';
 import { chooseProgressFile } from './support/choose-progress-file.ts';
 import { expect as baseExpect, test } from './support/fixtures.ts';
-import { GUIDE, GUIDE_CARDS } from './support/fixture-site.ts';
+import { GUIDE, GUIDE_CARDS, PROMPT } from './support/fixture-site.ts';
 import { armStorageFault, injectStorageFault } from './support/storage-faults.ts';
-import { storedLog } from './support/stored-log.ts';
+import { storedLog, storedMeta } from './support/stored-log.ts';
 
 // Issue 22 (items 4 and 5): storage faults injected into each writer of the log and its marks, in
 // the page and in the site's workers. Nothing may say "saved" when it is not, a prompt is
@@ -22,6 +22,8 @@ interface Card {
 const deck = JSON.parse(readFileSync(join(distDir(), 'deck.json'), 'utf8')) as { cards: Card[] };
 const CLOZE = 'constraints-what-flips';
 const NOT_SAVED = /NOT saved/u;
+/** "saved" or "Saved" anywhere but in "could not be saved". */
+const SAVED_CLAIM = /(?<!could not be )\bsaved\b/iu;
 /** Monday 5 January 2026, 10:00 local: a pinned clock, far from the 4 AM rollover. */
 const T0 = new Date(2026, 0, 5, 10).getTime();
 const MIN = 60_000;
@@ -297,6 +299,85 @@ test.describe('storage full, injected into each writer: none says saved', () => 
     ).toBeVisible();
     await expect(page.locator('[data-import-status]')).not.toContainText('Imported');
     expect(await storedLog(page)).toEqual([]);
+  });
+  test('the review settings form', async ({ page }) => {
+    await page.goto('/review/');
+    await armStorageFault(page, { kind: 'quota' });
+    await page.goto('/review/');
+    const before = await storedMeta(page, 'settings');
+    await page.getByText('Settings', { exact: true }).click();
+    await expect(page.getByRole('button', { name: 'Save settings' })).toBeEnabled();
+    await page.getByLabel('New cards per day').fill('7');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    const status = page.locator('[data-settings-status]');
+    await expect(status).toHaveText('Settings apply for this tab only: they could not be saved.');
+    await expect(page.locator('review-settings')).not.toContainText(SAVED_CLAIM, { useInnerText: true });
+    await expect(page.getByText('Progress is NOT being saved.')).toBeVisible();
+    expect(await storedMeta(page, 'settings')).toEqual(before);
+    await page.reload();
+    await page.getByText('Settings', { exact: true }).click();
+    await expect(page.getByRole('button', { name: 'Save settings' })).toBeEnabled();
+    await expect(page.getByLabel('New cards per day')).toHaveValue('20');
+  });
+
+  test('the interview date saved in the plan', async ({ page }) => {
+    await page.goto('/review/');
+    await armStorageFault(page, { kind: 'quota' });
+    await page.goto('/review/');
+    const before = await storedMeta(page, 'settings');
+    await page.getByText('Interview plan', { exact: true }).click();
+    await expect(page.getByRole('button', { name: 'Save date' })).toBeEnabled();
+    await page.getByLabel('Interview date').fill('2026-02-04');
+    await page.getByRole('button', { name: 'Save date' }).click();
+    await expect(page.locator('[data-plan-figure]')).toHaveText(/^Introduce \d+ new cards? a day until /u);
+    // The plan is drawn from the date for this tab, and says there that the date was not stored.
+    const plan = page.locator('interview-plan');
+    await expect(plan.locator('[data-plan-status]')).toHaveText(
+      'Settings apply for this tab only: they could not be saved.',
+    );
+    await expect(plan).not.toContainText(SAVED_CLAIM, { useInnerText: true });
+    expect(await storedMeta(page, 'settings')).toEqual(before);
+    await page.reload();
+    await page.getByText('Interview plan', { exact: true }).click();
+    await expect(page.getByRole('button', { name: 'Save date' })).toBeEnabled();
+    await expect(page.getByLabel('Interview date')).toHaveValue('');
+  });
+
+  test('the drill: its running state and its history (localStorage full)', async ({ page }) => {
+    // A full localStorage throws on every write (removing still works, as it frees space).
+    await page.addInitScript(() => {
+      const setItem = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (this: Storage, key: string, value: string) {
+        if (this === localStorage)
+          throw new DOMException(`Failed to set the '${key}' property on 'Storage'.`, 'QuotaExceededError');
+        setItem.call(this, key, value);
+      };
+    });
+    await page.goto('/drill/');
+    await page.getByRole('combobox', { name: /^Prompt/u }).selectOption(PROMPT);
+    await page.getByRole('button', { name: 'Start the drill' }).click();
+    const warning = page.locator('[data-storage-warning]');
+    const NOT_SAVED_DRILL = 'This browser cannot save the drill, so a reload will lose it. Everything else works.';
+    await expect(warning).toHaveText(NOT_SAVED_DRILL);
+    const app = page.locator('drill-app');
+    await expect(app).not.toContainText(SAVED_CLAIM, { useInnerText: true });
+    for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Next phase' }).click();
+    await page.getByRole('button', { name: 'Finish the interview' }).click();
+    await expect(page.getByRole('heading', { name: 'How did it go?' })).toBeVisible();
+    for (let i = 0; i < 5; i++) await page.locator(`input[name="score-${i}"][value="3"]`).check();
+    await page.getByRole('button', { name: 'See my results' }).click();
+    await expect(page.getByRole('heading', { name: 'Results' })).toBeVisible();
+    await expect(warning).toHaveText(NOT_SAVED_DRILL);
+    await expect(app).not.toContainText(SAVED_CLAIM, { useInnerText: true });
+    const stored = () =>
+      page.evaluate(() => [
+        localStorage.getItem('vibe-check:drill:active'),
+        localStorage.getItem('vibe-check:drill:history'),
+      ]);
+    expect(await stored()).toEqual([null, null]);
+    await page.reload();
+    await expect(page.getByRole('button', { name: 'Start the drill' })).toBeVisible();
+    expect(await stored()).toEqual([null, null]);
   });
 });
 
