@@ -34,6 +34,7 @@ export class InterviewPlan extends HTMLElement {
   readonly #save = required<HTMLButtonElement>(this, '[data-plan-save]');
   readonly #clear = required<HTMLButtonElement>(this, '[data-plan-clear]');
   readonly #error = required<HTMLElement>(this, '[data-plan-error]');
+  readonly #status = required<HTMLElement>(this, '[data-plan-status]');
   readonly #view = required<HTMLElement>(this, '[data-plan-view]');
   readonly #optimizer = required<HTMLElementTagNameMap['fsrs-optimizer']>(this, 'fsrs-optimizer');
   /** The settings the last report was made with: changes apply to them. */
@@ -52,6 +53,11 @@ export class InterviewPlan extends HTMLElement {
   disconnectedCallback(): void {
     this.#form.removeEventListener('submit', this.#onSubmit);
     this.#clear.removeEventListener('click', this.#onClear);
+  }
+
+  /** Says whether the date (stored with the settings) reached storage; `message` comes from the page's storage status. */
+  confirmSaved(message: string): void {
+    this.#status.textContent = message;
   }
 
   /** The settings were changed in another tab: the plan and its form are redrawn from the stored ones. */
@@ -152,12 +158,14 @@ export class InterviewPlan extends HTMLElement {
     const data = new FormData(this.#form);
     const text = (name: string) => String(data.get(name) ?? '');
     this.#error.textContent = '';
+    this.#status.textContent = '';
     const interviewForm = { date: text('date'), time: text('time'), minutes: text('minutes'), margin: text('margin') };
     void this.#refresh({ ...(this.#settings ? { settings: this.#settings } : {}), interviewForm });
   };
 
   readonly #onClear = (): void => {
     this.#error.textContent = '';
+    this.#status.textContent = '';
     this.#change(({ interview: _cleared, ...settings }) => settings);
   };
 }

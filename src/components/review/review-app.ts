@@ -50,8 +50,14 @@ class ReviewApp extends HTMLElement {
     // The interview plan changes the interview date and the fitted parameters, kept with the other settings.
     this.addEventListener('plan-settings-change', (event) => {
       const session = this.#session;
-      if (session)
-        void this.#changeSettings(event.detail.update(session.settings)).then(() => this.#useFinalPass(session));
+      if (!session) return;
+      const plan = event.target;
+      void this.#changeSettings(event.detail.update(session.settings)).then((applied) => {
+        // The plan says there whether its change reached storage, as the settings form does.
+        if (applied && plan instanceof HTMLElement && 'confirmSaved' in plan)
+          (plan as HTMLElementTagNameMap['interview-plan']).confirmSaved(this.#health.settingsMessage());
+        this.#useFinalPass(session);
+      });
     });
     this.addEventListener('progress-imported', (event) => event.detail.waitUntil(this.#reloadAfterImport()));
     this.addEventListener('review-holds-change', () => this.#parts.queue.next());
@@ -178,13 +184,17 @@ class ReviewApp extends HTMLElement {
     if (session && !session.cram) void session.log.saveSnapshot(session.snapshot());
   }
 
-  async #changeSettings(raw: ReviewSession['settings']): Promise<void> {
+  /** True when the settings were applied (and their write reported to the storage status). */
+  async #changeSettings(raw: ReviewSession['settings']): Promise<boolean> {
     const session = this.#session;
     // A change waits for a click: the schema (and zod) load then, not with the page.
     const { settingsSchema, SETTINGS_LIMITS_MESSAGE } = await import('../../lib/review-log/schema.ts');
     const parsed = settingsSchema.safeParse(raw);
-    if (!parsed.success) return this.#settings((form) => form.showError(SETTINGS_LIMITS_MESSAGE));
-    if (!session) return;
+    if (!parsed.success) {
+      await this.#settings((form) => form.showError(SETTINGS_LIMITS_MESSAGE));
+      return false;
+    }
+    if (!session) return false;
     await session.updateSettings(parsed.data);
     // Every other open tab replays with the new scheduler identity, rather than keeping (and saving) old states.
     this.#sync.post({ type: 'settings' });
@@ -194,6 +204,7 @@ class ReviewApp extends HTMLElement {
       form.confirmSaved(this.#health.settingsMessage());
     });
     this.#parts.queue.refresh();
+    return true;
   }
 
   /** Another tab's change; after a settings change the form and the plan show the stored settings. */
