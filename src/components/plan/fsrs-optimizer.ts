@@ -94,8 +94,8 @@ export class FsrsOptimizer extends HTMLElement {
     if (!this.#fitted) return;
     this.#applyParameters(this.#fitted);
     this.#apply.hidden = true;
-    this.#result.textContent +=
-      ' Applied: your reviews are now scheduled with your own parameters (saved with your progress).';
+    // Whether they were stored is the plan's status line to say (the storage status), never assumed here.
+    this.#result.textContent += ' Applied: your reviews are now scheduled with your own parameters.';
   };
 }
 
