@@ -1,28 +1,40 @@
 import { buildDeckFromDir, type DeckLint } from '../../src/deck/build.ts';
 import { countBySeverity } from '../../src/deck/lint/report.ts';
-import type { LintRule } from '../../src/deck/lint/rules.ts';
+import { LINT_RULES, type LintRule } from '../../src/deck/lint/rules.ts';
 
 /**
- * The card linter's warnings on the real content may not grow: each one is a
- * card that breaks the minimum-information principle, reviewed every few days.
- * Raising this number is allowed only in a commit that says why; lower it
- * whenever the content gets better, so the slack does not hide a regression.
+ * The card linter's warnings on the real content, per rule, may not grow: each
+ * one is a card that breaks the card standard. The counts are the deck's on the
+ * day each rule landed (the rewrite of the flagged cards is a separate review);
+ * a rule not listed allows none. Raising a number is allowed only in a commit
+ * that says why; lower it whenever the content gets better, so the slack does
+ * not hide a regression.
  */
-export const LINT_WARNING_BASELINE = 0;
+export const LINT_WARNING_BASELINE: Readonly<Partial<Record<LintRule, number>>> = {
+  'long-list': 27,
+  'cloze-leak': 21,
+  'cloze-binary': 1,
+  'cloze-siblings': 23,
+  'generated-restates': 10,
+};
 
-/** A failure message when `warnings` is over `baseline`, naming the rules that grew; undefined within it. */
+/** The sum of a per-rule budget. */
+export function totalOf(byRule: Readonly<Partial<Record<LintRule, number>>>): number {
+  return Object.values(byRule).reduce((sum, n) => sum + (n ?? 0), 0);
+}
+
+/** A failure message naming each rule whose warnings are over its baseline; undefined when none is. */
 export function checkLintWarnings(
-  warnings: number,
-  baseline: number,
-  byRule: Partial<Record<LintRule, number>> = {},
+  byRule: Readonly<Partial<Record<LintRule, number>>>,
+  baseline: Readonly<Partial<Record<LintRule, number>>>,
 ): string | undefined {
-  if (warnings <= baseline) return undefined;
-  const rules = Object.entries(byRule)
-    .filter(([, count]) => (count ?? 0) > 0)
-    .map(([rule, count]) => `${rule} ${count}`)
-    .join(', ');
+  const over = (Object.keys(byRule) as LintRule[])
+    .filter((rule) => LINT_RULES[rule].severity === 'warning' && (byRule[rule] ?? 0) > (baseline[rule] ?? 0))
+    .sort()
+    .map((rule) => `${rule} ${baseline[rule] ?? 0} → ${byRule[rule] ?? 0}`);
+  if (over.length === 0) return undefined;
   return (
-    `card lint warnings grew from ${baseline} to ${warnings}${rules ? ` (${rules})` : ''}. ` +
+    `card lint warnings grew (${over.join(', ')}). ` +
     'Fix the cards (npm run deck -- --lint lists them), or raise LINT_WARNING_BASELINE in ' +
     'scripts/budgets/lint-warnings.ts and say why in the commit.'
   );

@@ -117,3 +117,50 @@ function valueOffset(
 export function hasAttribute(element: JsxElement, name: string): boolean {
   return element.attributes.some((a) => a.type === 'mdxJsxAttribute' && a.name === name);
 }
+
+/** `allow="rule: reason"`: a linter finding on this card that its reader decided to keep, and why. */
+export interface RuleAllowance {
+  rule: string;
+  reason: string;
+  place: Place;
+}
+
+/**
+ * Reads `allow="cloze-leak: why the cue is fine; long-list: why"`. Strict: each
+ * entry names one of `rules` (the linter's warnings a reader may keep) and gives
+ * a reason, so an exception is a decision someone wrote down and a misspelt rule
+ * is a build error rather than an allowance that silently does nothing.
+ */
+export function readAllowances(
+  attribute: AttributeValue | undefined,
+  label: string,
+  rules: readonly string[],
+  report: (place: Place, message: string) => void,
+): RuleAllowance[] {
+  if (!attribute) return [];
+  const allowances: RuleAllowance[] = [];
+  for (const entry of attribute.value.split(';')) {
+    if (entry.trim() === '') continue;
+    const colon = entry.indexOf(':');
+    const rule = (colon === -1 ? entry : entry.slice(0, colon)).trim();
+    const reason = colon === -1 ? '' : entry.slice(colon + 1).trim();
+    if (!rules.includes(rule)) {
+      report(
+        attribute.place,
+        `${label} allow="${entry.trim()}": "${rule}" is not a rule that can be allowed (${rules.join(', ')})`,
+      );
+      continue;
+    }
+    if (reason === '') {
+      report(attribute.place, `${label} allow="${entry.trim()}": write "${rule}: why the card is right as it is"`);
+      continue;
+    }
+    if (allowances.some((a) => a.rule === rule)) {
+      report(attribute.place, `${label} allows "${rule}" twice`);
+      continue;
+    }
+    allowances.push({ rule, reason, place: attribute.place });
+  }
+  if (allowances.length === 0 && attribute.value.trim() === '') report(attribute.place, `${label} has an empty allow`);
+  return allowances;
+}

@@ -6,12 +6,15 @@ import type { GuideFrontmatter } from '../lib/guide-schema.ts';
 import {
   hasAttribute,
   isDigits,
+  readAllowances,
   readAttributes,
   splitWords,
   startOf,
   type AttributeValue,
   type JsxElement,
+  type RuleAllowance,
 } from './attributes.ts';
+import { ALLOWABLE_RULES } from './lint/rules.ts';
 import { HeadingTracker } from './headings.ts';
 import { createLocator } from './locator.ts';
 import type { AlsoLink, NoteContent, NoteRecord, PageRecord, SimilarAllowance } from './model.ts';
@@ -20,9 +23,9 @@ import { smartenPhrasing } from './smart-punctuation.ts';
 
 /** The components that carry deck content, as guides use them (see src/pages/[...slug].astro). */
 const CARD_COMPONENTS = new Set(['Card', 'Cloze', 'Question']);
-const CARD_ATTRIBUTES = ['id', 'q', 'tags', 'also', 'allow-similar'];
-const CLOZE_ATTRIBUTES = ['id', 'tags', 'also', 'allow-similar'];
-const QUESTION_ATTRIBUTES = ['id', 'why', 'situation', 'tags', 'also', 'allow-similar'];
+const CARD_ATTRIBUTES = ['id', 'q', 'tags', 'also', 'allow-similar', 'allow'];
+const CLOZE_ATTRIBUTES = ['id', 'tags', 'also', 'allow-similar', 'allow'];
+const QUESTION_ATTRIBUTES = ['id', 'why', 'situation', 'tags', 'also', 'allow-similar', 'allow'];
 const DELETION_ATTRIBUTES = ['n', 'hint'];
 /** Prefix of every id made from frontmatter (generate.ts). */
 const GENERATED_ID_PREFIX = 'gen-';
@@ -86,7 +89,8 @@ export function extractPage(tree: Root, input: PageInput, problems: Problem[]): 
       : [];
     const label = validId ? `<${tag} id="${validId}">` : `<${tag}>`;
     const allowSimilar = readAllowSimilar(attributes.get('allow-similar'), label, report);
-    return { id: validId, place, tags, also, label, allowSimilar };
+    const allow = readAllowances(attributes.get('allow'), label, ALLOWABLE_RULES, report);
+    return { id: validId, place, tags, also, label, allowSimilar, allow };
   };
 
   const extractCard = (element: JsxElement): void => {
@@ -158,11 +162,19 @@ export function extractPage(tree: Root, input: PageInput, problems: Problem[]): 
       tags: common.tags,
       also: common.also,
       allowSimilar: common.allowSimilar,
+      allow: common.allow,
     });
   };
 
   const pushNote = (
-    common: { id: string; place: Place; tags: string[]; also: AlsoLink[]; allowSimilar: SimilarAllowance[] },
+    common: {
+      id: string;
+      place: Place;
+      tags: string[];
+      also: AlsoLink[];
+      allowSimilar: SimilarAllowance[];
+      allow: RuleAllowance[];
+    },
     content: NoteContent,
   ) => {
     notes.push({
@@ -174,6 +186,7 @@ export function extractPage(tree: Root, input: PageInput, problems: Problem[]): 
       tags: common.tags,
       also: common.also,
       allowSimilar: common.allowSimilar,
+      allow: common.allow,
     });
   };
 

@@ -44,6 +44,7 @@ export function generateNotes(page: GeneratorPage): NoteRecord[] {
       tags,
       also: [],
       allowSimilar,
+      allow: [],
     });
   };
 

@@ -1,5 +1,6 @@
 import type { PhrasingContent, RootContent } from 'mdast';
 import type { GuideFrontmatter } from '../lib/guide-schema.ts';
+import type { RuleAllowance } from './attributes.ts';
 import type { Place, Problem } from './problems.ts';
 
 /** A heading of a guide page: a concept other content can link to. */
@@ -47,6 +48,8 @@ export interface NoteRecord {
   tags: string[];
   also: AlsoLink[];
   allowSimilar: SimilarAllowance[];
+  /** `allow="rule: reason"`: linter warnings the note's reader kept on purpose. */
+  allow: RuleAllowance[];
 }
 
 /** Everything the builder learned from one content file. */

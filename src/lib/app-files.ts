@@ -14,8 +14,6 @@ export const APP_ROUTES = {
   drill: '/drill/',
 } as const;
 
-export type AppRoute = (typeof APP_ROUTES)[keyof typeof APP_ROUTES];
-
 /** Data the app fetches at run time, relative to the site's base. All of it is precached. */
 export const RUNTIME_FILES = {
   /** Every card: the review, its statistics, the card browser, the plan. */

@@ -121,3 +121,16 @@ export async function cachedUrls(page: Page, root: string): Promise<Record<strin
     ]),
   );
 }
+
+/** Opens the about page's save control and saves every guide, waiting for the end. */
+export async function saveAllGuides(page: Page, root: string): Promise<void> {
+  await page.goto(new URL('about/#offline', root).href);
+  const control = page.locator('save-offline');
+  await expect(control.getByText(/guides? saved on this device|are saved on this device/u)).toBeVisible({
+    timeout: 20_000,
+  });
+  await control.getByRole('button', { name: 'Save all guides for offline' }).click();
+  await expect(control.getByRole('status')).toHaveText(/^Done: all \d+ guides are saved for offline\.$/u, {
+    timeout: 60_000,
+  });
+}

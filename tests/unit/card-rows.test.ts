@@ -3,7 +3,14 @@ import type { DeckCard } from '../../src/lib/deck-schema.ts';
 import { RESET_RATING } from '../../src/lib/review-log/schema.ts';
 import { planCardAction } from '../../src/lib/review/card-actions.ts';
 import { CardCollection } from '../../src/lib/review/card-collection.ts';
-import { buildCardRows, filterRows, NO_FILTER, sortRows, type CardRow } from '../../src/lib/review/card-rows.ts';
+import {
+  buildCardRows,
+  filterRows,
+  lastEntries,
+  NO_FILTER,
+  sortRows,
+  type CardRow,
+} from '../../src/lib/review/card-rows.ts';
 import { cardHolds } from '../../src/lib/srs/holds.ts';
 import { replayLog } from '../../src/lib/srs/replay.ts';
 import { createScheduler, Rating } from '../../src/lib/srs/scheduler.ts';
@@ -49,7 +56,7 @@ function rows(now = T0 + 60 * 60_000): CardRow[] {
   return buildCardRows({
     cards,
     states: replayLog(scheduler, log),
-    entries: log,
+    last: lastEntries(log),
     holds: cardHolds(marks, now),
     scheduler,
     now,
@@ -129,7 +136,7 @@ test('a reset is logged after the card’s latest entry, even one dated ahead of
   const [a] = buildCardRows({
     cards: [card('a', 'phases')],
     states: replayLog(scheduler, ahead),
-    entries: ahead,
+    last: lastEntries(ahead),
     holds: cardHolds([], T0),
     scheduler,
     now: T0,

@@ -17,6 +17,7 @@ function basic(id: string, front: string, answer: string, extra: Partial<LintNot
     listSizes: [],
     deletions: [],
     allowSimilar: [],
+    allow: [],
     ...extra,
   };
 }
@@ -31,6 +32,8 @@ function cloze(id: string, marked: string): LintNote {
         start: text.length,
         end: text.length + part.length,
         place: { file: 'page.mdx', line: 99, column: 5 },
+        group: 1,
+        hint: undefined,
       });
     text += part;
   }

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { findSimilarPairs, termsOf } from '../../src/deck/lint/similarity.ts';
+import { buildDeckFromDir } from '../../src/deck/build.ts';
+import { lintInputOf } from '../../src/deck/lint/lint-input.ts';
+import { LINT_LIMITS, type LintNote } from '../../src/deck/lint/rules.ts';
+import { findSimilarPairs, findSimilarPairsExhaustive, termsOf } from '../../src/deck/lint/similarity.ts';
 import { contentStems, countWords, stem, wordsOf } from '../../src/deck/lint/words.ts';
 import { createRandom, NOUNS, VERBS } from '../../scripts/lib/synthetic-content.ts';
 
 describe('words', () => {
   it('stems inflections together and leaves short tokens alone', () => {
     expect(['labels', 'labelled', 'labeling', 'label'].map(stem)).toEqual(['label', 'label', 'label', 'label']);
-    expect(stem('optimizer')).toBe(stem('optimize'));
+    expect(stem('monitoring')).toBe(stem('monitors'));
     expect(stem('latencies')).toBe(stem('latency'));
     expect(['p99', 'qps', 'gbdt'].map(stem)).toEqual(['p99', 'qps', 'gbdt']);
   });
@@ -79,5 +82,48 @@ describe('findSimilarPairs', () => {
     expect(pairs[0]).toMatchObject({ a: 0, b: 1 });
     expect(pairs.every((p) => p.a !== 3 && p.b !== 3)).toBe(true);
     expect(pairs.find((p) => p.a === 0 && p.b === 2)?.score ?? 0).toBeLessThan(pairs[0]?.score ?? 0);
+  });
+});
+
+describe('the indexed pair search against the exhaustive one', () => {
+  const sorted = (pairs: { a: number; b: number; score: number }[]) =>
+    pairs.map((p) => `${p.a}-${p.b}:${p.score}`).sort();
+  const options = { threshold: LINT_LIMITS.similar.support, minStems: LINT_LIMITS.minStems };
+
+  it('finds the same pairs with the same scores on the real deck, fronts and answers', { timeout: 120_000 }, () => {
+    const result = buildDeckFromDir('content');
+    if (!result.ok) throw new Error('content/ should build');
+    const notes = result.build.notes.flatMap(({ note, page }) => lintInputOf(note, page.file) ?? []);
+    expect(notes.length).toBeGreaterThan(300);
+    for (const side of [
+      (n: LintNote) => n.front,
+      (n: LintNote) => n.answer,
+      (n: LintNote) => `${n.front} ${n.answer}`,
+    ]) {
+      const texts = notes.map(side);
+      const fast = findSimilarPairs(texts, options);
+      expect(sorted(fast)).toEqual(sorted(findSimilarPairsExhaustive(texts, options)));
+      // Low thresholds too, where prefix filtering prunes least.
+      for (const threshold of [0.1, 0.2]) {
+        expect(sorted(findSimilarPairs(texts, { ...options, threshold }))).toEqual(
+          sorted(findSimilarPairsExhaustive(texts, { ...options, threshold })),
+        );
+      }
+    }
+  });
+
+  it('finds the same pairs on synthetic guides, whose small vocabulary makes every text share common terms', () => {
+    const random = createRandom(11);
+    const pick = (list: readonly string[]) => list[Math.floor(random() * list.length)] ?? '';
+    // Near-copies as well as random texts, so there are pairs above every threshold.
+    const base = Array.from({ length: 600 }, () =>
+      Array.from({ length: 4 + Math.floor(random() * 10) }, () => pick(random() < 0.7 ? NOUNS : VERBS)).join(' '),
+    );
+    const texts = [...base, ...base.slice(0, 100).map((t) => `${t} ${pick(NOUNS)}`)];
+    for (const threshold of [0.3, 0.4, 0.6]) {
+      const fast = findSimilarPairs(texts, { ...options, threshold });
+      expect(fast.length).toBeGreaterThan(50);
+      expect(sorted(fast)).toEqual(sorted(findSimilarPairsExhaustive(texts, { ...options, threshold })));
+    }
   });
 });

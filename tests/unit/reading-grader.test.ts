@@ -5,6 +5,7 @@ import { ReviewSession } from '../../src/lib/review/session.ts';
 import { restoreOrReplay, type ReplaySnapshot } from '../../src/lib/srs/replay-cache.ts';
 import { createScheduler, Rating } from '../../src/lib/srs/scheduler.ts';
 import { MemoryProgressStore } from '../../src/lib/store/memory-store.ts';
+import { ProgressLog } from '../../src/lib/store/progress-log.ts';
 import type { SyncMessage } from '../../src/lib/store/sync.ts';
 import { HASH } from '../fixtures/review/entries.ts';
 import type { DeckCard } from '../../src/lib/deck-schema.ts';
@@ -16,7 +17,8 @@ function setup() {
   let now = T0;
   const store = new MemoryProgressStore();
   const sent: SyncMessage[] = [];
-  const grader = new ReadingGrader({ store, now: () => now, broadcast: (m) => sent.push(m) });
+  const log = new ProgressLog({ store, broadcast: (m) => sent.push(m) });
+  const grader = new ReadingGrader({ log, now: () => now });
   return { store, sent, grader, advance: (ms: number) => (now += ms), now: () => now };
 }
 
@@ -101,23 +103,23 @@ test('suspending a prompt from the guide marks each of its cards once, tells oth
   // One group already suspended elsewhere: only the other gets a mark.
   await store.appendBatch({ entries: [], marks: [{ id: 'mark-elsewhere', kind: 'suspend', cardId: 'z.c1', at: T0 }] });
   expect(await grader.suspended(cards)).toBe(true);
-  const marks = await grader.hold(cards, 'suspend');
+  const { marks } = await grader.hold(cards, 'suspend');
   expect(marks).toEqual([expect.objectContaining({ kind: 'suspend', cardId: 'z.c2' })]);
   expect(sent).toEqual([{ type: 'marks', added: marks, removed: [] }]);
-  expect(await grader.hold(cards, 'suspend')).toEqual([]);
+  expect((await grader.hold(cards, 'suspend')).marks).toEqual([]);
   await grader.unhold(marks);
   expect((await store.loadMarks()).map((m) => m.id)).toEqual(['mark-elsewhere']);
   expect(sent.at(-1)).toEqual({ type: 'marks', added: [], removed: marks.map((m) => m.id) });
 
   // Unsuspend in the same millisecond as the suspension still reads as the latest mark.
-  const unsuspended = await grader.hold(cards, 'unsuspend');
+  const { marks: unsuspended } = await grader.hold(cards, 'unsuspend');
   expect(unsuspended).toEqual([expect.objectContaining({ cardId: 'z.c1', at: T0 + 1 })]);
   expect(await grader.suspended(cards)).toBe(false);
 
   // A burial holds the cards for today only; burying again the same day adds nothing.
-  const buried = await grader.hold(cards, 'bury');
+  const { marks: buried } = await grader.hold(cards, 'bury');
   expect(buried.map((m) => m.cardId)).toEqual(['z.c1', 'z.c2']);
-  expect(await grader.hold(cards, 'bury')).toEqual([]);
+  expect((await grader.hold(cards, 'bury')).marks).toEqual([]);
   advance(24 * 60 * MIN);
-  expect(await grader.hold(cards, 'bury')).toHaveLength(2);
+  expect((await grader.hold(cards, 'bury')).marks).toHaveLength(2);
 });

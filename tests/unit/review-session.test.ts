@@ -146,7 +146,7 @@ describe('a review session', () => {
     const failing = new MemoryProgressStore();
     const broken: ProgressStore = Object.assign(Object.create(failing) as ProgressStore, {
       persistent: true,
-      append: () => Promise.reject(new DOMException('full', 'QuotaExceededError')),
+      appendBatch: () => Promise.reject(new DOMException('full', 'QuotaExceededError')),
     });
     const { session } = makeSession({ store: broken });
     session.advance();

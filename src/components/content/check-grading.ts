@@ -1,5 +1,6 @@
 import { requiredElement } from '../../lib/dom.ts';
 import type { ReviewEntry } from '../../lib/review-log/schema.ts';
+import { NOT_SAVED_WORDS } from '../../lib/reading/grade-wording.ts';
 import { gradingWorker } from '../../lib/reading/grading-client.ts';
 import type { PromptCard } from '../../lib/reading/reading-grader.ts';
 import { RetryPlan, type PageItem, type SectionEnd } from '../../lib/reading/retry.ts';
@@ -112,10 +113,10 @@ class PromptGrading {
       if (result.outcome === 'already-rated') {
         this.#status.textContent = 'Already answered in another tab.';
       } else {
-        const next = `next review ${result.next}`;
+        const next = result.saved ? `next review ${result.next}.` : NOT_SAVED_WORDS;
         const back = retryPlan().graded(this.#key(), grade, this.#block.dataset['retry'] !== undefined);
         if (back) this.#retry = placeRetry(this.#block, back.end);
-        this.#status.textContent = `${GRADE_WORDS[grade]}: ${next}.${back ? ' It comes back once more at the end of this section.' : ''}`;
+        this.#status.textContent = `${GRADE_WORDS[grade]}: ${next}${back ? ' It comes back once more at the end of this section.' : ''}`;
         saveReplayWhenIdle();
       }
     } catch {
@@ -142,14 +143,31 @@ class PromptGrading {
     this.#more.setAttribute('aria-expanded', String(show));
   }
 
+  /** The entries Undo takes back: this prompt's grade. */
+  get graded(): readonly ReviewEntry[] {
+    return this.#graded;
+  }
+
   async #undo(): Promise<void> {
-    const entries = this.#graded;
+    if (this.#busy) return;
+    // The "Once more" copy goes with the grade that placed it: its own grade is taken back too.
+    const copy = this.#retry ? gradings.get(this.#retry) : undefined;
+    const entries = [...this.#graded, ...(copy?.graded ?? [])];
     if (entries.length === 0) {
       this.#done.hidden = true;
       this.#panel.hidden = false;
       return;
     }
-    await gradingWorker().call('undo', { entries });
+    this.#busy = true;
+    let saved: boolean;
+    try {
+      ({ saved } = await gradingWorker().call('undo', { entries }));
+    } catch {
+      this.#status.textContent = 'That undo could not be saved: the grade is still stored. Try again.';
+      return;
+    } finally {
+      this.#busy = false;
+    }
     this.#graded = [];
     if (this.#retry) {
       retryPlan().cancel(this.#key());
@@ -158,9 +176,9 @@ class PromptGrading {
     }
     // The next grade is a fresh answer, checked against the log as it is now.
     this.#shown = this.#show();
-    this.#done.hidden = true;
+    this.#done.hidden = saved;
     this.#panel.hidden = false;
-    this.#status.textContent = '';
+    this.#status.textContent = saved ? '' : `Undone: ${NOT_SAVED_WORDS}`;
     this.#summary.focus();
     saveReplayWhenIdle();
   }

@@ -1,5 +1,6 @@
 import { requiredElement } from '../../lib/dom.ts';
 import type { MarkEntry } from '../../lib/review-log/schema.ts';
+import { NOT_SAVED_WORDS } from '../../lib/reading/grade-wording.ts';
 import { gradingWorker } from '../../lib/reading/grading-client.ts';
 import type { PromptCard } from '../../lib/reading/reading-grader.ts';
 
@@ -51,17 +52,17 @@ export class PromptHolds {
 
   async #hold(kind: 'suspend' | 'bury'): Promise<void> {
     await this.#busyWith(async () => {
-      const { marks } = await gradingWorker().call('hold', { cards: [...this.#cards], kind, now: Date.now() });
+      const { marks, saved } = await gradingWorker().call('hold', { cards: [...this.#cards], kind, now: Date.now() });
       this.#marks = marks;
-      this.#held(kind, 'Undo', true);
+      this.#held(kind, 'Undo', true, saved);
     });
   }
 
-  #held(kind: keyof typeof HELD_WORDS, action: string, focus: boolean): void {
+  #held(kind: keyof typeof HELD_WORDS, action: string, focus: boolean, saved = true): void {
     this.active = true;
     this.#panel.hidden = true;
     this.#done.hidden = false;
-    this.#status.textContent = HELD_WORDS[kind];
+    this.#status.textContent = saved ? HELD_WORDS[kind] : `${HELD_WORDS[kind].split(' — ')[0]}: ${NOT_SAVED_WORDS}`;
     this.#action.textContent = action;
     this.#action.hidden = false;
     if (focus) this.#action.focus();
@@ -71,12 +72,17 @@ export class PromptHolds {
   async #release(): Promise<void> {
     await this.#busyWith(async () => {
       if (this.#marks.length > 0) {
-        await gradingWorker().call('unhold', { marks: this.#marks });
-        this.#status.textContent = '';
-        this.#done.hidden = true;
+        const { saved } = await gradingWorker().call('unhold', { marks: this.#marks });
+        this.#status.textContent = saved ? '' : `Undone: ${NOT_SAVED_WORDS}`;
+        this.#done.hidden = saved;
+        this.#action.hidden = !saved;
       } else {
-        await gradingWorker().call('hold', { cards: [...this.#cards], kind: 'unsuspend', now: Date.now() });
-        this.#status.textContent = 'Unsuspended — it is back in reviews.';
+        const { saved } = await gradingWorker().call('hold', {
+          cards: [...this.#cards],
+          kind: 'unsuspend',
+          now: Date.now(),
+        });
+        this.#status.textContent = saved ? 'Unsuspended — it is back in reviews.' : `Unsuspended: ${NOT_SAVED_WORDS}`;
         this.#action.hidden = true;
       }
       this.#marks = [];

@@ -1,6 +1,7 @@
 import { requiredElement } from '../../lib/dom.ts';
 import type { OptimizeResult } from '../../lib/plan/optimize.ts';
 import { runOptimizer } from '../../lib/plan/optimizer-client.ts';
+import { WorkerError } from '../../lib/worker-rpc.ts';
 import type { OptimizerStage } from '../../lib/plan/optimizer-protocol.ts';
 import type { PlanReport } from '../../lib/plan/plan-report.ts';
 import type { ReviewSettings } from '../../lib/review-log/schema.ts';
@@ -70,18 +71,23 @@ export class FsrsOptimizer extends HTMLElement {
     this.#fitted = null;
     this.#result.textContent = '';
     const job = runOptimizer({
-      settings,
-      now: Date.now(),
+      request: { settings, now: Date.now() },
       onStage: (stage) => (this.#status.textContent = STAGE_TEXT[stage]),
     });
-    void job.result.then((result) => {
-      this.#run.disabled = false;
-      this.#status.textContent = result.ok ? 'Done.' : result.message;
-      if (!result.ok) return;
-      this.#result.textContent = describe(result);
-      this.#fitted = result.better ? result.parameters : null;
-      this.#apply.hidden = !result.better;
-    });
+    job.result.then(
+      (result) => {
+        this.#run.disabled = false;
+        this.#status.textContent = 'Done.';
+        this.#result.textContent = describe(result);
+        this.#fitted = result.better ? result.parameters : null;
+        this.#apply.hidden = !result.better;
+      },
+      (error: unknown) => {
+        this.#run.disabled = false;
+        this.#status.textContent =
+          error instanceof WorkerError ? error.message : 'The optimizer failed. Your parameters are unchanged.';
+      },
+    );
   };
 
   readonly #onApply = (): void => {

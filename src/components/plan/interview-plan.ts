@@ -1,10 +1,13 @@
 import { emit, requiredElement } from '../../lib/dom.ts';
 import type { InterviewInput } from '../../lib/plan/interview-input.ts';
+import { INTERVIEW_MAX_DAYS_AHEAD } from '../../lib/review-log/constants.ts';
 import type { Interview } from '../../lib/review-log/interview-schema.ts';
 import { requestPlan } from '../../lib/plan/plan-client.ts';
+import { PLAN_FORM_ERROR } from '../../lib/plan/plan-protocol.ts';
 import type { PlanReport } from '../../lib/plan/plan-report.ts';
 import type { ReviewSettings } from '../../lib/review-log/schema.ts';
 import { runtimeFileUrl } from '../../lib/app-files.ts';
+import { WorkerError } from '../../lib/worker-rpc.ts';
 import './fsrs-optimizer.ts';
 import { planView, readinessView } from './plan-view.ts';
 
@@ -35,6 +38,8 @@ export class InterviewPlan extends HTMLElement {
   readonly #optimizer = required<HTMLElementTagNameMap['fsrs-optimizer']>(this, 'fsrs-optimizer');
   /** The settings the last report was made with: changes apply to them. */
   #settings: ReviewSettings | null = null;
+  /** The last report drawn: a refused form leaves it on screen. */
+  #report: PlanReport | null = null;
   /** Answers to requests older than the latest are dropped (a quick second save). */
   #request = 0;
 
@@ -49,6 +54,11 @@ export class InterviewPlan extends HTMLElement {
     this.#clear.removeEventListener('click', this.#onClear);
   }
 
+  /** The settings were changed in another tab: the plan and its form are redrawn from the stored ones. */
+  settingsChanged(): void {
+    void this.#refresh({ fillForm: true });
+  }
+
   /**
    * Asks the worker for a report: with `settings`, from those rather than the
    * stored ones; with `interviewForm`, from the date typed, which the worker
@@ -61,26 +71,33 @@ export class InterviewPlan extends HTMLElement {
   }): Promise<void> {
     const request = ++this.#request;
     this.#view.textContent = 'Working out the plan…';
-    const answer = await requestPlan({
-      deckUrl: this.dataset['deckUrl'] ?? runtimeFileUrl('deck'),
-      search: location.search,
-      now: Date.now(),
-      ...(options.settings ? { settings: options.settings } : {}),
-      ...(options.interviewForm ? { interviewForm: options.interviewForm } : {}),
-    });
-    if (request !== this.#request) return;
-    if (!answer.ok) {
-      if (answer.formError) this.#error.textContent = answer.message;
-      // A refused form leaves the plan as it was: redraw it from the settings in use.
-      if (answer.formError) void this.#refresh(this.#settings ? { settings: this.#settings } : {});
-      else this.#view.textContent = answer.message;
+    let report: PlanReport;
+    try {
+      report = await requestPlan({
+        deckUrl: this.dataset['deckUrl'] ?? runtimeFileUrl('deck'),
+        search: location.search,
+        now: Date.now(),
+        ...(options.settings ? { settings: options.settings } : {}),
+        ...(options.interviewForm ? { interviewForm: options.interviewForm } : {}),
+      });
+    } catch (error) {
+      if (request !== this.#request) return;
+      const message = error instanceof WorkerError ? error.message : 'The plan could not be worked out.';
+      if (error instanceof WorkerError && error.code === PLAN_FORM_ERROR) {
+        this.#error.textContent = message;
+        // A refused form leaves the plan as it was, redrawn from the last report (no second request);
+        // only a form sent before the first report arrived (whose answer is now dropped) asks again.
+        if (this.#report) this.#render(this.#report);
+        else void this.#refresh(this.#settings ? { settings: this.#settings } : {});
+      } else this.#view.textContent = message;
       return;
     }
-    const { report } = answer;
+    if (request !== this.#request) return;
     const interview = report.settings.interview;
     if (options.interviewForm && interview)
       emit(this, 'plan-settings-change', { update: (s) => ({ ...s, interview }) });
     this.#settings = report.settings;
+    this.#report = report;
     if (options.fillForm && interview) this.#fill(interview);
     this.#save.disabled = false;
     this.#clear.disabled = !interview;
@@ -105,6 +122,10 @@ export class InterviewPlan extends HTMLElement {
     if (report.interviewPassed) {
       this.#view.textContent =
         'Your interview date has passed: reviews are scheduled for long-term memory again. Set a new date for the next one.';
+      return;
+    }
+    if (report.interviewTooFar) {
+      this.#view.textContent = `Your interview date is more than ${INTERVIEW_MAX_DAYS_AHEAD} days away, further than the plan works to: set a date within ${INTERVIEW_MAX_DAYS_AHEAD / 365} years to see one.`;
       return;
     }
     if (!interview || !report.plan || !report.readiness) {

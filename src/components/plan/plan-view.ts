@@ -1,4 +1,5 @@
 import { html, svg } from '../../lib/dom.ts';
+import { introductionFigure } from '../../lib/plan/plan-wording.ts';
 import type { Plan } from '../../lib/plan/plan.ts';
 import type { RecallGroup } from '../../lib/plan/readiness.ts';
 import type { ReviewPace } from '../../lib/plan/review-pace.ts';
@@ -16,7 +17,7 @@ const VERDICT_TEXT: Record<Plan['verdict'], string> = {
 function chart(plan: Plan): SVGSVGElement {
   const width = 360;
   const height = 120;
-  const top = Math.max(1, ...plan.days.map((d) => d.reviews));
+  const top = plan.days.reduce((most, d) => Math.max(most, d.reviews), 1);
   const bar = width / Math.max(1, plan.days.length);
   const label = `Projected reviews a day: ${plan.days.map((d) => `${formatDay(d.start)} ${d.reviews}`).join(', ')}`;
   return svg(
@@ -61,12 +62,7 @@ export function planView(
   pace: ReviewPace,
   dropLabels: readonly string[],
 ): Node[] {
-  const last = plan.days[Math.max(0, plan.introductionDays - 1)];
-  const figure =
-    plan.newCards === 0
-      ? 'Every card in scope has been introduced.'
-      : `Introduce ${plural(plan.newPerDay, 'new card')} a day` +
-        (last ? ` until ${formatDay(last.start)} (${plural(marginDays, 'day')} before the interview).` : '.');
+  const figure = introductionFigure(plan, marginDays, formatDay);
   const measured = pace.fromLog
     ? `your median of ${pace.seconds.toFixed(1)} s a review (from ${plural(pace.measured, 'review')} within sittings)`
     : `${pace.seconds} s a review (not enough of your reviews yet to measure your own pace)`;

@@ -1,5 +1,6 @@
 import { html, requiredElement } from '../../lib/dom.ts';
 import { requestPlan } from '../../lib/plan/plan-client.ts';
+import { WorkerError } from '../../lib/worker-rpc.ts';
 import type { PlanReport } from '../../lib/plan/plan-report.ts';
 import type { RecallGroup } from '../../lib/plan/readiness.ts';
 import { SECTIONS } from '../../lib/sections.ts';
@@ -51,20 +52,22 @@ class RecallMap extends HTMLElement {
 
   connectedCallback(): void {
     this.#when.addEventListener('change', this.#render);
-    void requestPlan({
+    requestPlan({
       deckUrl: this.dataset['deckUrl'] ?? runtimeFileUrl('deck'),
       search: '',
       now: Date.now(),
       withMap: true,
-    }).then((answer) => {
-      if (!answer.ok) {
-        this.#status.textContent = answer.message;
-        return;
-      }
-      this.#report = answer.report;
-      this.#when.hidden = !answer.report.map?.interview;
-      this.#render();
-    });
+    }).then(
+      (report) => {
+        this.#report = report;
+        this.#when.hidden = !report.map?.interview;
+        this.#render();
+      },
+      (error: unknown) => {
+        this.#status.textContent =
+          error instanceof WorkerError ? error.message : 'The recall map could not be worked out.';
+      },
+    );
   }
 
   disconnectedCallback(): void {

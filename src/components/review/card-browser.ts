@@ -15,8 +15,9 @@ import {
   type SortKey,
 } from '../../lib/review/card-rows.ts';
 import { loadDeck } from '../../lib/review/deck.ts';
-import { openProgressStore, type LogBatch, type ProgressStore } from '../../lib/store/progress-store.ts';
-import { connectSync } from '../../lib/store/sync.ts';
+import { openProgressLog, type ProgressLog } from '../../lib/store/progress-log.ts';
+import type { LogBatch } from '../../lib/store/progress-types.ts';
+import { connectSync, type SyncMessage } from '../../lib/store/sync.ts';
 import { runtimeFileUrl } from '../../lib/app-files.ts';
 import './card-table.ts';
 
@@ -35,7 +36,8 @@ const DONE: Record<CardAction, string> = { suspend: 'Suspended', unsuspend: 'Uns
  * that batch (nothing else has seen it), and other tabs are told either way.
  */
 class CardBrowser extends HTMLElement {
-  #store: ProgressStore | null = null;
+  /** The write path: memory (and "NOT saved") when IndexedDB is missing or fails. */
+  #log: ProgressLog | null = null;
   #cards: DeckCard[] = [];
   #collection: CardCollection | null = null;
   #rows: CardRow[] = [];
@@ -45,7 +47,7 @@ class CardBrowser extends HTMLElement {
   #page = 0;
   #last: { batch: LogBatch; action: CardAction } | null = null;
   readonly #texts = new Map<string, string>();
-  readonly #sync = connectSync(() => void this.#load());
+  readonly #sync = connectSync((message) => void this.#applyRemote(message));
   readonly #el = {
     filters: required<HTMLFormElement>(this, '[data-card-filters]'),
     count: required<HTMLElement>(this, '[data-card-count]'),
@@ -78,17 +80,18 @@ class CardBrowser extends HTMLElement {
 
   async #load(): Promise<void> {
     try {
-      const [{ store }, cards] = await Promise.all([
-        this.#store ? { store: this.#store } : openProgressStore(),
+      const [log, cards] = await Promise.all([
+        this.#log ?? openProgressLog({ broadcast: (message) => this.#sync.post(message) }),
         this.#cards.length > 0 ? this.#cards : loadDeck(this.dataset['deckUrl'] ?? runtimeFileUrl('deck')),
       ]);
+      const store = log.store;
       const [loaded, snapshot] = await Promise.all([store.load(), store.loadSnapshot().catch(() => undefined)]);
-      this.#store = store;
+      this.#log = log;
       this.#cards = cards;
       // At 10,000 cards the replay is the long step: the cache the review page keeps is reused when it matches,
       // and filled when it does not.
       this.#collection = new CardCollection(cards, loaded, snapshot);
-      if (!this.#collection.restored) void store.saveSnapshot(this.#collection.snapshot()).catch(() => {});
+      if (!this.#collection.restored) void log.saveSnapshot(this.#collection.snapshot());
       this.#rebuild();
       for (const button of this.querySelectorAll<HTMLButtonElement>('[data-bulk]')) button.disabled = false;
     } catch (error) {
@@ -97,6 +100,30 @@ class CardBrowser extends HTMLElement {
           ? error.message
           : 'Your cards could not be loaded. Reload the page to try again.';
     }
+  }
+
+  /**
+   * Another tab's change. A rating, an undo or a mark carries its data and replays at most its card; a
+   * reload (a reset, an import) or new settings reads the store, and the collection replays only the
+   * cards whose entries changed, or everything when the scheduler's identity changed.
+   */
+  async #applyRemote(message: SyncMessage): Promise<void> {
+    const collection = this.#collection;
+    const log = this.#log;
+    if (!collection || !log) return this.#load();
+    try {
+      if (message.type === 'reload' || message.type === 'settings') {
+        const [loaded, snapshot] = await Promise.all([
+          log.store.load(),
+          log.store.loadSnapshot().catch(() => undefined),
+        ]);
+        if (collection.refresh(loaded, snapshot)) void log.saveSnapshot(collection.snapshot());
+      } else collection.applyRemote(message);
+    } catch {
+      this.#say('A change made in another tab could not be read. Reload the page to see it.', false);
+      return;
+    }
+    this.#rebuild();
   }
 
   #textOf = (markup: string): string => {
@@ -171,8 +198,7 @@ class CardBrowser extends HTMLElement {
   }
 
   async #bulk(action: CardAction): Promise<void> {
-    const batch = planCardAction(action, this.#shown, Date.now());
-    const count = batchSize(batch);
+    const count = batchSize(planCardAction(action, this.#shown, Date.now()));
     if (count === 0) {
       this.#say(`No card shown needs that: nothing to ${action}.`, false);
       return;
@@ -181,7 +207,10 @@ class CardBrowser extends HTMLElement {
       action === 'reset'
         ? `Reset ${plural(count, 'card')} to new? Their history stays in the log.`
         : `${action === 'suspend' ? 'Suspend' : 'Unsuspend'} ${plural(count, 'card')}?`;
-    if (await this.#confirm(what)) await this.#write(action, batch);
+    if (!(await this.#confirm(what))) return;
+    // Planned again at the click, from the rows as they are now (another tab may have changed some).
+    const batch = planCardAction(action, this.#shown, Date.now());
+    if (batchSize(batch) > 0) await this.#write(action, batch);
   }
 
   async #apply(action: CardAction, rows: readonly CardRow[]): Promise<void> {
@@ -200,41 +229,44 @@ class CardBrowser extends HTMLElement {
     );
   }
 
-  async #write(action: CardAction, batch: LogBatch): Promise<void> {
-    const store = this.#store;
-    if (!store) return;
+  async #write(action: CardAction, planned: LogBatch): Promise<void> {
+    const log = this.#log;
+    if (!log) return;
+    let written: { batch: LogBatch; saved: boolean };
     try {
-      await store.appendBatch(batch);
+      written = await log.writeBatch(planned);
     } catch {
       this.#say('That change could not be saved; nothing was changed. Reload the page and try again.', false);
       return;
     }
+    // The batch as the store dated it (each change after its card's latest): what undo removes.
+    const { batch, saved } = written;
     this.#changed(batch, 'added');
     this.#last = { batch, action };
-    this.#say(`${DONE[action]} ${plural(batchSize(batch), 'card')}.`, true);
+    this.#say(`${DONE[action]} ${plural(batchSize(batch), 'card')}.${notSaved(saved)}`, true);
   }
 
   async #undo(): Promise<void> {
     const last = this.#last;
-    if (!last || !this.#store) return;
-    await this.#store.removeBatch(last.batch);
+    if (!last || !this.#log) return;
+    let saved: boolean;
+    try {
+      ({ saved } = await this.#log.removeBatch(last.batch));
+    } catch {
+      this.#say('That undo could not be saved; the change stays. Reload the page and try again.', true);
+      return;
+    }
     this.#changed(last.batch, 'removed');
     this.#last = null;
-    this.#say(`Undone: ${DONE[last.action].toLowerCase()} ${plural(batchSize(last.batch), 'card')} no more.`, false);
+    this.#say(
+      `Undone: ${DONE[last.action].toLowerCase()} ${plural(batchSize(last.batch), 'card')} no more.${notSaved(saved)}`,
+      false,
+    );
   }
 
-  /** Folds a written (or removed) batch into this page, and tells other tabs. */
+  /** Folds a written (or removed) batch into this page; the write path has told other tabs. */
   #changed(batch: LogBatch, how: 'added' | 'removed'): void {
     this.#collection?.apply(batch, how);
-    // Resets change schedules: other tabs reload. Marks travel as they are.
-    if (batch.entries.length > 0) this.#sync.post({ type: 'reload' });
-    const ids = batch.marks.map((mark) => mark.id);
-    if (ids.length > 0)
-      this.#sync.post(
-        how === 'added'
-          ? { type: 'marks', added: [...batch.marks], removed: [] }
-          : { type: 'marks', added: [], removed: ids },
-      );
     this.#rebuild();
   }
 
@@ -242,6 +274,13 @@ class CardBrowser extends HTMLElement {
     this.#el.done.textContent = text;
     this.#el.undo.hidden = !canUndo;
   }
+}
+
+/** Said after a change that stayed in this page's memory. */
+function notSaved(saved: boolean): string {
+  return saved
+    ? ''
+    : ' NOT saved: this browser is not storing progress (private browsing, or storage is blocked or full), so it is lost when you leave the page.';
 }
 
 customElements.define('card-browser', CardBrowser);

@@ -1,16 +1,12 @@
-import { loadDrillHistory, mergeDrillHistory, saveDrillHistory } from '../../lib/drill/storage.ts';
+import { loadDrillHistory, mergeDrillHistory, replaceDrillHistory } from '../../lib/drill/storage.ts';
 import { emit, html, requiredElement } from '../../lib/dom.ts';
 import { plural } from '../../lib/plural.ts';
 import { buildProgressFile, progressFileName } from '../../lib/progress-file/file.ts';
-import {
-  ImportFailedError,
-  startImport,
-  type ImportJob,
-  type ImportProgress,
-} from '../../lib/progress-file/import-client.ts';
-import type { ImportPreview } from '../../lib/progress-file/import-protocol.ts';
+import { startImport, type ImportJob } from '../../lib/progress-file/import-client.ts';
+import type { ImportPreview, ImportProgress } from '../../lib/progress-file/import-protocol.ts';
 import { checkImportSize } from '../../lib/progress-file/import-size.ts';
 import {
+  describeDrillsNotSaved,
   describeExport,
   describeImportFailure,
   describePreview,
@@ -21,13 +17,15 @@ import {
   UNREADABLE_IMPORT,
 } from '../../lib/progress-file/import-wording.ts';
 import type { ReviewSettings } from '../../lib/review-log/schema.ts';
-import { LogUnreadableError, type ProgressStore } from '../../lib/store/progress-store.ts';
+import type { ProgressLog } from '../../lib/store/progress-log.ts';
+import { LogUnreadableError } from '../../lib/store/progress-store.ts';
 import { isQuotaError, type StorageHealth } from '../../lib/store/storage-status.ts';
+import { WorkerError } from '../../lib/worker-rpc.ts';
 
 /** Where the progress being exported lives, and where an import goes. */
 export interface TransferSource {
-  /** The store in use now (after a failed write, the session's copy in memory). */
-  store(): ProgressStore;
+  /** The write path in use (its store, after a failed write, is the session's copy in memory). */
+  log(): ProgressLog;
   /** The settings in use now (they travel in the file). */
   settings(): ReviewSettings;
   /** Whether the stored log can be read: importing over an unreadable one is refused. */
@@ -87,7 +85,7 @@ export class ProgressTransfer extends HTMLElement {
     this.#status.textContent = '';
     let loaded, visits;
     try {
-      [loaded, visits] = await Promise.all([source.store().load(), source.store().loadVisitTimes()]);
+      [loaded, visits] = await Promise.all([source.log().store.load(), source.log().store.loadVisitTimes()]);
     } catch (cause) {
       this.#error.textContent = cause instanceof LogUnreadableError ? UNREADABLE_EXPORT : EXPORT_FAILED;
       return;
@@ -115,7 +113,7 @@ export class ProgressTransfer extends HTMLElement {
       this.#error.textContent = refusal;
       return;
     }
-    const store = source.store();
+    const store = source.log().store;
     // A store in this page's memory cannot be reached from the worker: its log is sent along.
     const stored = store.persistent ? undefined : (await store.load()).entries;
     this.#working('Reading the file…');
@@ -125,16 +123,20 @@ export class ProgressTransfer extends HTMLElement {
       onProgress: (progress) => this.#showProgress(progress),
     });
     this.#job = job;
-    const result = await job.preview.catch(() => ({ ok: false as const, message: IMPORT_STOPPED }));
-    if (this.#job !== job) return;
-    this.#working(null);
-    if (!result.ok) {
+    let preview: ImportPreview;
+    try {
+      preview = await job.preview;
+    } catch (error) {
+      if (this.#job !== job) return;
+      this.#working(null);
       this.#closePreview();
-      this.#error.textContent = result.message;
+      this.#error.textContent = error instanceof WorkerError ? error.message : IMPORT_STOPPED;
       return;
     }
-    this.#previewed = result.preview;
-    this.#summary.textContent = describePreview(file.name, result.preview);
+    if (this.#job !== job) return;
+    this.#working(null);
+    this.#previewed = preview;
+    this.#summary.textContent = describePreview(file.name, preview);
     this.#preview.hidden = false;
     this.#preview.querySelector<HTMLInputElement>('input[value="merge"]')?.click();
     this.#preview.focus();
@@ -155,17 +157,31 @@ export class ProgressTransfer extends HTMLElement {
     const mode: ImportMode = checked?.value === 'replace' ? 'replace' : 'merge';
     this.#confirm.disabled = true;
     this.#working(`Saving ${plural(file.logLength, 'review')}…`);
+    // Drill history lives beside the review log, in localStorage (a few MB): written first, so a
+    // file whose drills do not fit changes nothing, and put back if the log then fails. A file
+    // without drills leaves this browser's alone.
+    const drills = file.drills
+      ? replaceDrillHistory(mode === 'replace' ? file.drills : mergeDrillHistory(loadDrillHistory(), file.drills))
+      : undefined;
+    if (drills === null) {
+      this.#working(null);
+      this.#confirm.disabled = false;
+      this.#error.textContent = describeDrillsNotSaved(file.drills?.length ?? 0);
+      return;
+    }
     try {
-      const store = source.store();
-      // One IndexedDB transaction, written by the worker: all of it or nothing.
-      const result = store.persistent
-        ? await job.commit(mode)
-        : await job
-            .contents()
-            .then(({ entries, marks, visits }) => store.importLog(entries, mode, file.settings, marks, visits));
-      // Drill history lives beside the review log; a file without drills leaves this browser's alone.
-      if (file.drills)
-        saveDrillHistory(mode === 'replace' ? file.drills : mergeDrillHistory(loadDrillHistory(), file.drills));
+      const log = source.log();
+      // One IndexedDB transaction, written by the worker: all of it or nothing. In memory, through the write path.
+      const result = await (
+        log.store.persistent
+          ? job.commit(mode)
+          : job
+              .contents()
+              .then(({ entries, marks, visits }) => log.importLog(entries, mode, file.settings, marks, visits))
+      ).catch((error: unknown) => {
+        drills?.restore();
+        throw error;
+      });
       this.#working('Loading the imported progress…');
       const reloads: Promise<void>[] = [];
       emit(this, 'progress-imported', { mode, waitUntil: (work) => reloads.push(work) });
@@ -177,8 +193,8 @@ export class ProgressTransfer extends HTMLElement {
           : `Imported: ${plural(result.added, 'new review')} added, ${plural(result.total, 'review')} now stored.`;
       this.#file.focus();
     } catch (cause) {
-      const reason = cause instanceof ImportFailedError ? cause.reason : isQuotaError(cause) ? 'quota' : 'other';
-      this.#error.textContent = describeImportFailure(reason);
+      this.#error.textContent =
+        cause instanceof WorkerError ? cause.message : describeImportFailure(isQuotaError(cause) ? 'quota' : 'other');
     } finally {
       this.#working(null);
       this.#confirm.disabled = false;

@@ -5,7 +5,7 @@ import { readReviewParams } from '../../lib/review/review-params.ts';
 import { ReviewSession } from '../../lib/review/session.ts';
 import { openProgressStore, type LoadedProgress } from '../../lib/store/progress-store.ts';
 import { StorageHealth } from '../../lib/store/storage-status.ts';
-import { connectSync } from '../../lib/store/sync.ts';
+import { connectSync, type SyncMessage } from '../../lib/store/sync.ts';
 import { runtimeFileUrl } from '../../lib/app-files.ts';
 import { whenIdle } from '../../lib/when-idle.ts';
 import { yieldToMain } from '../../lib/yield-to-main.ts';
@@ -27,7 +27,7 @@ const required = <K extends keyof HTMLElementTagNameMap>(root: ParentNode, tag: 
  */
 class ReviewApp extends HTMLElement {
   #session: ReviewSession | null = null;
-  #sync = connectSync((message) => void this.#parts.queue.applyRemote(message));
+  #sync = connectSync((message) => void this.#applyRemote(message));
   readonly #health = new StorageHealth();
   readonly #parts = {
     status: required(this, 'review-status'),
@@ -121,10 +121,8 @@ class ReviewApp extends HTMLElement {
     // Leaving (or hiding) the tab stores the replayed states, so the next visit skips the replay.
     document.addEventListener('visibilitychange', this.#saveSnapshotWhenHidden);
     void this.#settings((form) => form.fill(session.settings));
-    this.#connectTransfer({ store: () => session.store, settings: () => session.settings, health: this.#health });
-    void customElements
-      .whenDefined('review-holds')
-      .then(() => required(this, 'review-holds').connectSession(session, (message) => this.#sync.post(message)));
+    this.#connectTransfer({ log: () => session.log, settings: () => session.settings, health: this.#health });
+    void customElements.whenDefined('review-holds').then(() => required(this, 'review-holds').connectSession(session));
     await yieldToMain();
     if (!this.#health.status().canRate) {
       this.#parts.queue.pause('Reviewing is paused until your saved progress can be read.');
@@ -177,7 +175,7 @@ class ReviewApp extends HTMLElement {
 
   #saveSnapshot(): void {
     const session = this.#session;
-    if (session && !session.cram) void session.store.saveSnapshot(session.snapshot()).catch(() => {});
+    if (session && !session.cram) void session.log.saveSnapshot(session.snapshot());
   }
 
   async #changeSettings(raw: ReviewSession['settings']): Promise<void> {
@@ -188,12 +186,26 @@ class ReviewApp extends HTMLElement {
     if (!parsed.success) return this.#settings((form) => form.showError(SETTINGS_LIMITS_MESSAGE));
     if (!session) return;
     await session.updateSettings(parsed.data);
+    // Every other open tab replays with the new scheduler identity, rather than keeping (and saving) old states.
+    this.#sync.post({ type: 'settings' });
     void this.#settings((form) => {
       form.fill(session.settings);
       form.showUnread(session.queue().waitingUnread);
       form.confirmSaved(this.#health.settingsMessage());
     });
     this.#parts.queue.refresh();
+  }
+
+  /** Another tab's change; after a settings change the form and the plan show the stored settings. */
+  async #applyRemote(message: SyncMessage): Promise<void> {
+    await this.#parts.queue.applyRemote(message);
+    const session = this.#session;
+    if (message.type !== 'settings' || !session) return;
+    void this.#settings((form) => form.fill(session.settings));
+    // The plan's code loads when its panel first opens; until then there is nothing drawn to update.
+    const plan = this.querySelector('interview-plan');
+    if (plan && 'settingsChanged' in plan) plan.settingsChanged();
+    this.#useFinalPass(session);
   }
 
   async #reloadAfterImport(): Promise<void> {

@@ -4,7 +4,6 @@ import { newMark } from '../../lib/review-log/new-mark.ts';
 import type { MarkEntry } from '../../lib/review-log/schema.ts';
 import { holdKeyAction } from '../../lib/review/hold-keys.ts';
 import type { ReviewSession } from '../../lib/review/session.ts';
-import type { SyncMessage } from '../../lib/store/sync.ts';
 
 const required = <T extends Element>(root: ParentNode, selector: string): T =>
   requiredElement<T>(root, selector, 'review-holds');
@@ -24,7 +23,6 @@ interface LastHold {
  */
 export class ReviewHolds extends HTMLElement {
   #session: ReviewSession | null = null;
-  #post: (message: SyncMessage) => void = () => {};
   #last: LastHold | null = null;
   #busy = false;
   readonly #el = {
@@ -46,10 +44,9 @@ export class ReviewHolds extends HTMLElement {
     document.removeEventListener('keydown', this.#onKey, { capture: true });
   }
 
-  /** Starts acting on `session`; `post` tells other tabs. */
-  connectSession(session: ReviewSession, post: (message: SyncMessage) => void): void {
+  /** Starts acting on `session`: its write path stores the marks, reports to the status and tells other tabs. */
+  connectSession(session: ReviewSession): void {
     this.#session = session;
-    this.#post = post;
     this.#el.bury.disabled = false;
     this.#el.suspend.disabled = false;
   }
@@ -80,17 +77,22 @@ export class ReviewHolds extends HTMLElement {
     if (!session || !current || this.#busy) return;
     this.#busy = true;
     try {
-      const mark = newMark(kind, current.card.id, Date.now());
-      await session.store.appendBatch({ entries: [], marks: [mark] });
-      session.applyMarks([mark], []);
-      this.#post({ type: 'marks', added: [mark], removed: [] });
-      this.#last = { mark, reviewed: session.tally.reviewed };
+      // The store dates the mark after the card's latest one, so a suspension dated a little ahead is still undone.
+      const { batch, saved } = await session.log.writeBatch({
+        entries: [],
+        marks: [newMark(kind, current.card.id, Date.now())],
+      });
+      session.applyMarks(batch.marks, []);
+      const [mark] = batch.marks;
+      this.#last = mark ? { mark, reviewed: session.tally.reviewed } : null;
       this.#say(
-        kind === 'bury'
+        (kind === 'bury'
           ? 'Card buried: it comes back tomorrow (after 4 AM).'
-          : 'Card suspended: it stays out of reviews until you unsuspend it in the card list.',
+          : 'Card suspended: it stays out of reviews until you unsuspend it in the card list.') + notSaved(saved),
       );
       emit(this, 'review-holds-change', {});
+    } catch {
+      this.#say('That could not be saved; the card was not held. Try again.', false);
     } finally {
       this.#busy = false;
     }
@@ -102,13 +104,13 @@ export class ReviewHolds extends HTMLElement {
     if (!session || !last || this.#busy) return;
     this.#busy = true;
     try {
-      const batch = { entries: [], marks: [last.mark] };
-      await session.store.removeBatch(batch);
+      const { saved } = await session.log.removeBatch({ entries: [], marks: [last.mark] });
       session.applyMarks([], [last.mark.id]);
-      this.#post({ type: 'marks', added: [], removed: [last.mark.id] });
       this.#last = null;
-      this.#say(last.mark.kind === 'bury' ? 'Burial undone.' : 'Suspension undone.', false);
+      this.#say((last.mark.kind === 'bury' ? 'Burial undone.' : 'Suspension undone.') + notSaved(saved), false);
       emit(this, 'review-holds-change', {});
+    } catch {
+      this.#say('That undo could not be saved; the card is still held. Try again.', true);
     } finally {
       this.#busy = false;
     }
@@ -118,6 +120,11 @@ export class ReviewHolds extends HTMLElement {
     this.#el.text.textContent = text;
     this.#el.undo.hidden = !canUndo;
   }
+}
+
+/** Said after a change that stayed in this tab's memory (the status line says why). */
+function notSaved(saved: boolean): string {
+  return saved ? '' : ' This is NOT saved: progress is kept for this tab only.';
 }
 
 declare global {

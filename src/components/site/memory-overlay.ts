@@ -57,7 +57,8 @@ export async function showMemory(root: HTMLElement): Promise<void> {
     type: 'module',
     name: 'memory',
   });
-  const client = connect<MemoryCalls>(worker);
+  // Never shown: the overlay is an extra, so a failed worker leaves the page as it is.
+  const client = connect<MemoryCalls>(worker, { crashMessage: 'The memory overlay worker failed.' });
   const ask = () => client.call('memory', { page, cardIds, now: Date.now() });
   try {
     let answer = await ask();

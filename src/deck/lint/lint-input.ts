@@ -1,5 +1,6 @@
 import type { Nodes, RootContent } from 'mdast';
 import { startOf } from '../attributes.ts';
+import { deletionHint, deletionNumber, isJsxElement } from '../extract.ts';
 import type { NoteRecord } from '../model.ts';
 import { hastText, renderHast } from '../render-html.ts';
 import type { LintNote, LintPlace } from './rules.ts';
@@ -33,6 +34,13 @@ export function lintInputOf(note: NoteRecord, file: string): LintNote | undefine
       column: a.place.column,
       id: a.id,
       reason: a.reason,
+    })),
+    allow: note.allow.map((a) => ({
+      rule: a.rule,
+      reason: a.reason,
+      file,
+      line: a.place.line,
+      column: a.place.column,
     })),
   };
   if (content.kind === 'basic') {
@@ -94,9 +102,15 @@ function flattenCloze(
     const isDeletion = (node.type === 'mdxJsxTextElement' || node.type === 'mdxJsxFlowElement') && node.name === 'C';
     const start = text.length;
     if ('children' in node) for (const child of node.children) visit(child);
-    if (isDeletion) {
+    if (isDeletion && isJsxElement(node)) {
       const place = startOf(node);
-      deletions.push({ start, end: text.length, place: place ? { file: fallback.file, ...place } : fallback });
+      deletions.push({
+        start,
+        end: text.length,
+        place: place ? { file: fallback.file, ...place } : fallback,
+        group: deletionNumber(node),
+        hint: deletionHint(node),
+      });
     }
     if (block && !text.endsWith(' ')) text += ' ';
   };

@@ -1,5 +1,6 @@
 import { compareCodeUnits } from '../../lib/compare.ts';
-import { findSimilarPairs } from './similarity.ts';
+import { askedCount, binaryPartner, inlineSeriesSizes, leakedWords } from './card-rules.ts';
+import { findSimilarPairs, pairScorer } from './similarity.ts';
 import { contentStems, countWords, isStopWord, wordsOf } from './words.ts';
 
 /** Where a finding points: a content file, 1-based line and column. */
@@ -26,9 +27,17 @@ export interface LintNote extends LintPlace {
   answer: string;
   /** Item count of each list in the answer. */
   listSizes: number[];
-  /** A cloze's deletions as offsets into `answer`. */
-  deletions: { start: number; end: number; place: LintPlace }[];
+  /** A cloze's deletions as offsets into `answer`, with their group (`n`, the card c1, c2…) and hint. */
+  deletions: { start: number; end: number; place: LintPlace; group: number; hint: string | undefined }[];
   allowSimilar: SimilarAllowance[];
+  /** `allow="rule: reason"`: warnings of ALLOWABLE_RULES its reader keeps on purpose. */
+  allow: RuleAllowance[];
+}
+
+/** `allow="rule: reason"` on a card. */
+export interface RuleAllowance extends LintPlace {
+  rule: string;
+  reason: string;
 }
 
 export type LintSeverity = 'error' | 'warning';
@@ -54,6 +63,13 @@ export const LINT_LIMITS = {
   minStems: 3,
   answerWords: 30,
   listItems: 3,
+  /**
+   * A generated card (from frontmatter, or a question's .ask card) restates an
+   * authored card of its page when any side of it (front or answer) reaches
+   * this against any side of the authored one: lower than the deck-wide limits,
+   * because on one page the same words are the same idea.
+   */
+  restates: 0.3,
 } as const;
 
 /** Every rule, with its severity and what it keeps out of the deck (the summary table's rows). */
@@ -68,9 +84,39 @@ export const LINT_RULES = {
   'cloze-stop-word': { severity: 'warning', description: 'cloze deletes only stop words' },
   'cloze-whole-sentence': { severity: 'warning', description: 'cloze deletes a whole sentence' },
   'front-not-question': { severity: 'warning', description: 'front is neither a question nor a prompt' },
+  'cloze-leak': {
+    severity: 'warning',
+    description: 'the sentence or hint shows the deletion (stem or first 5 letters)',
+  },
+  'cloze-binary': { severity: 'warning', description: 'the deletion is one of a binary pair (too high / too low)' },
+  'cloze-siblings': { severity: 'warning', description: 'two deletion groups in one sentence show each other' },
+  'count-mismatch': { severity: 'warning', description: '"name N" front whose answer has another number of items' },
+  'generated-restates': {
+    severity: 'warning',
+    description: `generated card restates an authored card of its page (any side ≥ ${LINT_LIMITS.restates})`,
+  },
+  'allow-unused': { severity: 'warning', description: 'allow names a rule that does not flag the card' },
 } as const satisfies Record<string, { severity: LintSeverity; description: string }>;
 
 export type LintRule = keyof typeof LINT_RULES;
+
+/**
+ * The rules a card's reader may overrule with `allow="rule: reason"`. Not the
+ * duplicates (they have allow-similar, naming the other card), not a generated
+ * card restating an authored one (the standard drops it, it is never kept), and
+ * not the allowances' own checks.
+ */
+export const ALLOWABLE_RULES = [
+  'long-answer',
+  'long-list',
+  'cloze-stop-word',
+  'cloze-whole-sentence',
+  'front-not-question',
+  'cloze-leak',
+  'cloze-binary',
+  'cloze-siblings',
+  'count-mismatch',
+] as const satisfies readonly LintRule[];
 
 /** Verbs that open a prompt a learner can answer ("Name the three…", "Complete: …"). */
 const PROMPT_VERBS: ReadonlySet<string> = new Set(
@@ -93,33 +139,25 @@ export function lintNotes(notes: readonly LintNote[]): LintFinding[] {
   };
 
   for (const note of notes) {
-    if (note.kind === 'basic' && !isQuestionOrPrompt(note.front)) {
-      find(
-        note,
-        'front-not-question',
-        `"${clip(note.front)}" is not a question or a prompt; end it with "?" or start with a verb such as "Name"`,
-      );
+    const own: { place: LintPlace; rule: LintRule; message: string }[] = [];
+    lintCard(note, (place, rule, message) => own.push({ place, rule, message }));
+    const allowed = new Map(note.allow.map((a) => [a.rule, a]));
+    const used = new Set<string>();
+    for (const { place, rule, message } of own) {
+      if (allowed.has(rule)) used.add(rule);
+      else find(place, rule, message);
     }
-    const words = countWords(note.answer);
-    if (words > LINT_LIMITS.answerWords) {
-      find(
-        note,
-        'long-answer',
-        `${note.kind === 'cloze' ? 'the cloze text' : 'the answer'} has ${words} words (more than ${LINT_LIMITS.answerWords}); split it into one-fact cards`,
-      );
-    }
-    for (const size of note.listSizes) {
-      if (size > LINT_LIMITS.listItems) {
+    for (const allowance of note.allow) {
+      if (!used.has(allowance.rule))
         find(
-          note,
-          'long-list',
-          `the answer lists ${size} items (more than ${LINT_LIMITS.listItems}); ask for one item per card, or for the idea behind them`,
+          allowance,
+          'allow-unused',
+          `allow="${allowance.rule}: …" on "${note.id}", but ${allowance.rule} does not flag it; remove it`,
         );
-      }
     }
-    for (const deletion of note.deletions) lintDeletion(note.answer, deletion, find);
   }
 
+  lintRestatements(notes, find);
   lintDuplicates(notes, find);
   return findings.sort(
     (a, b) =>
@@ -131,12 +169,86 @@ export function lintNotes(notes: readonly LintNote[]): LintFinding[] {
   );
 }
 
-function lintDeletion(
-  text: string,
-  deletion: LintNote['deletions'][number],
-  find: (place: LintPlace, rule: LintRule, message: string) => void,
-): void {
+type Find = (place: LintPlace, rule: LintRule, message: string) => void;
+
+/** The rules that look at one card alone. */
+function lintCard(note: LintNote, find: Find): void {
+  if (note.kind === 'basic' && !isQuestionOrPrompt(note.front)) {
+    find(
+      note,
+      'front-not-question',
+      `"${clip(note.front)}" is not a question or a prompt; end it with "?" or start with a verb such as "Name"`,
+    );
+  }
+  const words = countWords(note.answer);
+  if (words > LINT_LIMITS.answerWords) {
+    find(
+      note,
+      'long-answer',
+      `${note.kind === 'cloze' ? 'the cloze text' : 'the answer'} has ${words} words (more than ${LINT_LIMITS.answerWords}); split it into one-fact cards`,
+    );
+  }
+  for (const size of note.listSizes) {
+    if (size > LINT_LIMITS.listItems) {
+      find(
+        note,
+        'long-list',
+        `the answer lists ${size} items (more than ${LINT_LIMITS.listItems}); ask for one item per card, or for the idea behind them`,
+      );
+    }
+  }
+  const series = inlineSeriesSizes(note.answer);
+  for (const size of series) {
+    if (size > LINT_LIMITS.listItems) {
+      find(
+        note,
+        'long-list',
+        `the answer's inline series has ${size} items (more than ${LINT_LIMITS.listItems}; "a, b, c and d" is a list too); ask for one item per card, or for the idea behind them`,
+      );
+    }
+  }
+  const asked = note.kind === 'basic' ? askedCount(note.front) : undefined;
+  const given = [...note.listSizes, ...series][0];
+  if (asked !== undefined && given !== undefined && given !== asked) {
+    find(
+      note,
+      'count-mismatch',
+      `the front asks for ${asked} but the answer has ${given} items; ask for the set as the guide has it, or for one member`,
+    );
+  }
+  for (const deletion of note.deletions) lintDeletion(note, deletion, find);
+  lintSiblings(note, find);
+}
+
+/** Two deletion groups in one sentence: each card shows the other's answer. Reported once per sentence, at the later group. */
+function lintSiblings(note: LintNote, find: Find): void {
+  const reported = new Set<string>();
+  for (const deletion of note.deletions) {
+    const { start, end } = sentenceAround(note.answer, deletion.start, deletion.end);
+    const sibling = note.deletions.find((d) => d.group < deletion.group && d.start >= start && d.end <= end);
+    const key = `${start}`;
+    if (!sibling || reported.has(key)) continue;
+    reported.add(key);
+    find(
+      deletion.place,
+      'cloze-siblings',
+      `c${sibling.group} "${clip(note.answer.slice(sibling.start, sibling.end))}" and c${deletion.group} "${clip(note.answer.slice(deletion.start, deletion.end))}" share a sentence, so each card shows the other's answer; make it one basic card`,
+    );
+  }
+}
+
+function lintDeletion(note: LintNote, deletion: LintNote['deletions'][number], find: Find): void {
+  const text = note.answer;
   const hidden = text.slice(deletion.start, deletion.end);
+  const partner = binaryPartner(hidden);
+  if (partner !== undefined) {
+    find(
+      deletion.place,
+      'cloze-binary',
+      `the deletion "${clip(hidden)}" is one of a pair with "${partner}": a coin toss, not a recall; delete the idea that decides it`,
+    );
+    return;
+  }
   const words = wordsOf(hidden);
   if (words.length > 0 && words.every(isStopWord)) {
     find(
@@ -147,13 +259,71 @@ function lintDeletion(
     return;
   }
   const { start, end } = sentenceAround(text, deletion.start, deletion.end);
-  const outside = contentStems(`${text.slice(start, deletion.start)} ${text.slice(deletion.end, end)}`);
+  // What this deletion's card shows of the sentence: every deletion of its group is blanked there.
+  let visible = '';
+  let at = start;
+  for (const d of note.deletions) {
+    if (d.group !== deletion.group || d.end <= start || d.start >= end) continue;
+    visible += `${text.slice(at, Math.max(at, d.start))} `;
+    at = Math.max(at, d.end);
+  }
+  visible += text.slice(at, end);
+  const outside = contentStems(visible);
   if (outside.length < 2) {
     find(
       deletion.place,
       'cloze-whole-sentence',
       `the deletion "${clip(hidden)}" hides its whole sentence, leaving no cue; delete the key term instead`,
     );
+    return;
+  }
+  const leaks = leakedWords(hidden, `${visible} ${deletion.hint ?? ''}`);
+  if (leaks.length > 0) {
+    find(
+      deletion.place,
+      'cloze-leak',
+      `the deletion "${clip(hidden)}" shows in its sentence or hint (${leaks.map((w) => `"${w}"`).join(', ')}); reword the rest, or delete another idea`,
+    );
+  }
+}
+
+/**
+ * A generated card (frontmatter, or a question's .ask card) that says what an
+ * authored card of the same page says, on either side: the generator's template
+ * adds nothing the page's own card does not, so the generated one should go.
+ */
+function lintRestatements(notes: readonly LintNote[], find: Find): void {
+  const texts = notes.flatMap((n) => [n.front, n.answer]);
+  const score = pairScorer(texts, LINT_LIMITS.minStems);
+  const byFile = new Map<string, number[]>();
+  notes.forEach((note, i) => byFile.set(note.file, [...(byFile.get(note.file) ?? []), i]));
+  for (const members of byFile.values()) {
+    const authored = members.filter((i) => notes[i]?.origin === 'authored');
+    for (const g of members) {
+      const generated = notes[g];
+      if (!generated || generated.origin !== 'generated') continue;
+      let best: { note: LintNote; score: number; sides: string } | undefined;
+      for (const a of authored) {
+        const other = notes[a];
+        if (!other) continue;
+        const sides: [number, number, string][] = [
+          [2 * g, 2 * a, 'front ~ front'],
+          [2 * g + 1, 2 * a + 1, 'answer ~ answer'],
+          [2 * g, 2 * a + 1, 'front ~ answer'],
+          [2 * g + 1, 2 * a, 'answer ~ front'],
+        ];
+        for (const [x, y, name] of sides) {
+          const s = score(x, y);
+          if (s >= LINT_LIMITS.restates && (!best || s > best.score)) best = { note: other, score: s, sides: name };
+        }
+      }
+      if (!best) continue;
+      find(
+        generated,
+        'generated-restates',
+        `generated "${generated.id}" restates "${best.note.id}" (${best.note.file}:${best.note.line}:${best.note.column}; ${best.sides} ${best.score.toFixed(2)}); drop the generated card (its frontmatter field or question's situation), or make the authored card ask something else`,
+      );
+    }
   }
 }
 

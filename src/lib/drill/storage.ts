@@ -96,3 +96,28 @@ export function mergeDrillHistory(current: readonly DrillRecord[], incoming: rea
 export function saveDrillHistory(records: readonly DrillRecord[]): boolean {
   return write(HISTORY_KEY, records);
 }
+
+/**
+ * Writes `records` as the drill history and returns how to put back what it
+ * replaced (an import writes its drills before its log, and undoes them if the
+ * log then fails). Null when storage is full or unavailable: nothing was changed.
+ */
+export function replaceDrillHistory(records: readonly DrillRecord[]): { restore(): void } | null {
+  let previous: string | null;
+  try {
+    previous = localStorage.getItem(HISTORY_KEY);
+  } catch {
+    return null;
+  }
+  if (!write(HISTORY_KEY, records)) return null;
+  return {
+    restore() {
+      try {
+        if (previous === null) localStorage.removeItem(HISTORY_KEY);
+        else localStorage.setItem(HISTORY_KEY, previous);
+      } catch {
+        // The text it replaced was stored before, so it fits again; a storage that vanished meanwhile keeps nothing anyway.
+      }
+    },
+  };
+}

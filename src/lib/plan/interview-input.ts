@@ -37,6 +37,11 @@ function localInstant(date: string, time: string): number | null {
   return instant.getTime();
 }
 
+/** Beyond `INTERVIEW_LIMITS.maxDaysAhead` days: the form refuses it, and the plan says so instead of simulating it. */
+export function interviewTooFar(at: number, now: number): boolean {
+  return at - now > INTERVIEW_LIMITS.maxDaysAhead * 86_400_000;
+}
+
 function wholeNumber(text: string): number | null {
   return /^\d+$/u.test(text.trim()) ? Number(text.trim()) : null;
 }
@@ -51,7 +56,12 @@ export function parseInterviewInput(input: InterviewInput, now: number): Intervi
     return { ok: false, message: 'Enter the interview date as a real calendar date (and a time such as 09:00).' };
   if (at <= now)
     return { ok: false, message: 'The interview date is in the past: enter a date and time still to come.' };
-  const { minutesPerDay, marginDays } = INTERVIEW_LIMITS;
+  const { minutesPerDay, marginDays, maxDaysAhead } = INTERVIEW_LIMITS;
+  if (interviewTooFar(at, now))
+    return {
+      ok: false,
+      message: `The interview date is more than ${maxDaysAhead / 365} years away: the plan works to a date at most ${maxDaysAhead} days ahead.`,
+    };
   let minutes: number | undefined;
   if (input.minutes.trim() !== '') {
     const parsed = wholeNumber(input.minutes);

@@ -1,8 +1,8 @@
-/// <reference lib="webworker" />
 import init, { Fsrs } from 'fsrs-browser';
 import { openProgressStore } from '../store/progress-store.ts';
+import { WorkerError, serve } from '../worker-rpc.ts';
 import { optimize } from './optimize.ts';
-import type { FromOptimizerWorker, ToOptimizerWorker } from './optimizer-protocol.ts';
+import type { OptimizerCalls } from './optimizer-protocol.ts';
 
 /**
  * The optimizer, off the page's main thread: fsrs-browser (fsrs-rs built to
@@ -11,43 +11,24 @@ import type { FromOptimizerWorker, ToOptimizerWorker } from './optimizer-protoco
  * isolated page); fsrs-rs then trains on this worker's one thread.
  */
 
-const scope = self as unknown as DedicatedWorkerGlobalScope;
-
-function post(message: FromOptimizerWorker): void {
-  scope.postMessage(message);
-}
-
-scope.addEventListener('message', (event: MessageEvent<ToOptimizerWorker>) => {
-  void run(event.data);
+serve<OptimizerCalls>({
+  async optimize({ settings, now }, progress) {
+    progress('loading');
+    let entries;
+    try {
+      entries = (await (await openProgressStore()).store.load()).entries;
+    } catch {
+      throw new WorkerError('Your reviews could not be read. Your parameters are unchanged.');
+    }
+    try {
+      await init();
+    } catch (error) {
+      throw new WorkerError(
+        `The optimizer could not load (${String(error)}). It is downloaded the first time it is used, which needs the network once. Your parameters are unchanged.`,
+      );
+    }
+    const result = optimize(() => new Fsrs(), entries, settings, now, progress);
+    if (!result.ok) throw new WorkerError(result.message);
+    return result;
+  },
 });
-
-async function run({ settings, now }: ToOptimizerWorker): Promise<void> {
-  post({ type: 'progress', stage: 'loading' });
-  let entries;
-  try {
-    entries = (await (await openProgressStore()).store.load()).entries;
-  } catch {
-    post({
-      type: 'done',
-      result: { ok: false, message: 'Your reviews could not be read. Your parameters are unchanged.' },
-    });
-    return;
-  }
-  try {
-    await init();
-  } catch (error) {
-    post({
-      type: 'done',
-      result: { ok: false, message: `The optimizer could not load (${String(error)}). Your parameters are unchanged.` },
-    });
-    return;
-  }
-  const result = optimize(
-    () => new Fsrs(),
-    entries,
-    settings,
-    now,
-    (stage) => post({ type: 'progress', stage }),
-  );
-  post({ type: 'done', result });
-}

@@ -1,20 +1,29 @@
-import type { FromPlanWorker, ToPlanWorker } from './plan-protocol.ts';
+import { connect, type Client } from '../worker-rpc.ts';
+import type { PlanCalls, PlanRequest } from './plan-protocol.ts';
+import type { PlanReport } from './plan-report.ts';
 
-/** One report from a fresh plan worker, ended when it answers (or fails to start). */
-export function requestPlan(request: ToPlanWorker): Promise<FromPlanWorker> {
-  const worker = new Worker(new URL('./plan-worker.ts', import.meta.url), { type: 'module', name: 'plan' });
-  return new Promise((resolve) => {
-    worker.addEventListener('message', (event: MessageEvent<FromPlanWorker>) => {
-      worker.terminate();
-      resolve(event.data);
+let client: Client<PlanCalls> | null = null;
+
+const CRASHED = 'The plan could not be worked out (its worker stopped). Reload the page to try again.';
+
+/**
+ * The page's one plan worker, started on first use and kept: it holds the deck
+ * and the log between reports. A crashed worker is replaced at the next request.
+ */
+function planWorker(): Client<PlanCalls> {
+  if (!client) {
+    // A module worker bundled by Vite into /_astro/: same origin, so the CSP's script-src 'self' allows it.
+    const worker = new Worker(new URL('./plan-worker.ts', import.meta.url), { type: 'module', name: 'plan' });
+    const started = connect<PlanCalls>(worker, { crashMessage: CRASHED });
+    worker.addEventListener('error', () => {
+      if (client === started) client = null;
     });
-    worker.addEventListener('error', (event) => {
-      worker.terminate();
-      resolve({
-        ok: false,
-        message: `The plan could not be worked out (${event.message || 'its worker failed to start'}).`,
-      });
-    });
-    worker.postMessage(request);
-  });
+    client = started;
+  }
+  return client;
+}
+
+/** One report; rejects with a `WorkerError` (code `form`: the interview form was refused). */
+export function requestPlan(request: PlanRequest): Promise<PlanReport> {
+  return planWorker().call('report', request);
 }

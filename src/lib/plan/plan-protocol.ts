@@ -4,11 +4,11 @@ import type { PlanReport } from './plan-report.ts';
 
 /**
  * The interview panel asks its worker for a report. The worker reads the log
- * from IndexedDB and the deck itself, so the page never holds or replays them
- * for the plan; `settings` overrides the stored ones right after a change, before
- * the review app has finished writing it.
+ * from IndexedDB and the deck itself, once, so the page never holds or replays
+ * them for the plan; `settings` overrides the stored ones right after a change,
+ * before the review app has finished writing it.
  */
-export interface ToPlanWorker {
+export interface PlanRequest {
   deckUrl: string;
   /** The review page's query string: its section and tag filter set the plan's scope. */
   search: string;
@@ -20,5 +20,9 @@ export interface ToPlanWorker {
   withMap?: boolean;
 }
 
-/** `formError`: the interview form was refused (nothing to save); otherwise the report could not be made. */
-export type FromPlanWorker = { ok: true; report: PlanReport } | { ok: false; message: string; formError?: true };
+/** A refused interview form rejects with code `form` (nothing to save); any other failure means no report. */
+export const PLAN_FORM_ERROR = 'form';
+
+export type PlanCalls = {
+  report: { request: PlanRequest; reply: PlanReport };
+};

@@ -4,6 +4,7 @@ import { sectionLabel } from '../sections.ts';
 import { cardHolds } from '../srs/holds.ts';
 import { replayLog } from '../srs/replay.ts';
 import { createScheduler } from '../srs/scheduler.ts';
+import { interviewTooFar } from './interview-input.ts';
 import { OPTIMIZER_MIN_REVIEWS, optimizerRevlog } from './optimizer-input.ts';
 import { makePlan, type Plan } from './plan.ts';
 import { readiness, weakestConcepts, type RecallGroup } from './readiness.ts';
@@ -23,6 +24,8 @@ export interface PlanReport {
   dropSectionLabels?: string[];
   /** True when the date set has passed (scheduling is back to normal). */
   interviewPassed: boolean;
+  /** True when the date set is further ahead than the plan works to (`INTERVIEW_LIMITS.maxDaysAhead`): no plan. */
+  interviewTooFar: boolean;
   /** The stats page's map: recall per guide page (in deck order) now, and at the interview when one is ahead. */
   map?: { now: RecallGroup[]; interview?: RecallGroup[] };
 }
@@ -50,6 +53,7 @@ export function planReport({ cards, entries, marks, settings, now, withMap }: Pl
     trainingReviews,
     optimizerThreshold: OPTIMIZER_MIN_REVIEWS,
     interviewPassed: interview !== undefined && interview.at <= now,
+    interviewTooFar: interview !== undefined && interviewTooFar(interview.at, now),
   };
   const ahead = interview !== undefined && interview.at > now;
   // Replaying the log is the long step: skipped when there is neither a map nor a plan to draw.
@@ -61,7 +65,7 @@ export function planReport({ cards, entries, marks, settings, now, withMap }: Pl
     const pages = (at: number) => readiness(scheduler, states, inScope, at, sectionLabel).pages;
     report.map = { now: pages(now), ...(ahead ? { interview: pages(interview.at) } : {}) };
   }
-  if (!interview || !ahead) return report;
+  if (!interview || !ahead || report.interviewTooFar) return report;
   report.plan = makePlan({
     scheduler,
     states,

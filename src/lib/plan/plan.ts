@@ -126,7 +126,9 @@ function simulate(
     }
     days.push({ day, start, reviews, newCards, minutes: (reviews * secondsPerReview) / 60 });
   }
-  const peakMinutes = Math.max(0, ...days.map((d) => d.minutes));
+  // A loop, not Math.max(...days): spreading one argument per day overflows the stack for far dates.
+  let peakMinutes = 0;
+  for (const d of days) peakMinutes = Math.max(peakMinutes, d.minutes);
   return { daysLeft, introductionDays, newCards: fresh.length, newPerDay, days, peakMinutes };
 }
 

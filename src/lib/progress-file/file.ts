@@ -52,6 +52,15 @@ export function progressFileName(now: number): string {
   return `${PROGRESS_FORMAT}-${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}.json`;
 }
 
+/** The most of any key or value a refusal quotes: a file can hold a key of a megabyte. */
+const QUOTE_MAX = 40;
+
+function clip(text: string): string {
+  return text.length <= QUOTE_MAX
+    ? text
+    : `${text.slice(0, QUOTE_MAX)}… (${text.length.toLocaleString('en')} characters)`;
+}
+
 /**
  * Validates an imported file and says plainly what is wrong with a bad one:
  * not JSON, not a Vibe Check progress file, made by a newer version, or damaged.
@@ -95,11 +104,11 @@ export function parseProgressFile(
   const parsed = progressFileSchema.safeParse(log ? { ...data, log: [] } : data);
   const damaged = (issue: { path: PropertyKey[]; message: string } | undefined): ParseResult => {
     const path = issue?.path ?? [];
-    const where = path.length > 0 ? ` at ${path.join('.')}` : '';
+    const where = path.length > 0 ? ` at ${path.map((key) => clip(String(key))).join('.')}` : '';
     const position = path[0] === 'log' && typeof path[1] === 'number' ? ` (review ${path[1] + 1})` : '';
     const what = /At$/u.test(String(path.at(-1) ?? ''))
       ? 'the time is not a valid date (epoch milliseconds from 1970 up to the year 275760)'
-      : (issue?.message ?? 'invalid data');
+      : clip(issue?.message ?? 'invalid data');
     return { ok: false, message: `This progress file is damaged${where}${position}: ${what}. Nothing was changed.` };
   };
   if (!parsed.success) return damaged(parsed.error.issues[0]);

@@ -1,7 +1,6 @@
 import { plural } from '../plural.ts';
 import { describeInterval } from '../srs/format.ts';
-import type { ImportProgress } from './import-client.ts';
-import type { ImportPreview } from './import-protocol.ts';
+import type { ImportFailureReason, ImportPreview, ImportProgress } from './import-protocol.ts';
 import { CONFLICT_RULE, type MergeSummary } from '../review-log/merge.ts';
 
 /** What export and import say: the words of <progress-transfer>, kept apart from its DOM. */
@@ -13,7 +12,7 @@ export const UNREADABLE_EXPORT =
 export const EXPORT_FAILED = 'Export failed: the stored reviews could not be read. Reload the page and try again.';
 export const UNREADABLE_IMPORT =
   'You cannot import while the stored reviews cannot be read: merging needs them, and replacing would discard them. Reload the page and try again. Nothing was changed.';
-export const IMPORT_STOPPED = 'The file could not be read (the browser stopped the import). Nothing was changed.';
+export const IMPORT_STOPPED = 'The import stopped (the browser ended its worker). Nothing was changed.';
 
 /** What merging would do to the stored log, conflicts apart from what is already here. */
 export function describeMerge(plan: MergeSummary): string {
@@ -70,10 +69,16 @@ export function describeExport(exported: number, unreadable: number): string {
 }
 
 /** Why a confirmed import was not saved. */
-export function describeImportFailure(reason: 'quota' | 'unreadable' | 'other'): string {
+export function describeImportFailure(reason: ImportFailureReason): string {
   return reason === 'unreadable'
     ? UNREADABLE_IMPORT
     : reason === 'quota'
       ? 'The import could not be saved: storage is full. Nothing was changed; free some space and try again.'
       : 'The import could not be saved (storage is blocked or was cleared). Nothing was changed.';
+}
+
+/** The file's drills did not fit in localStorage: the import stopped before writing anything. */
+export function describeDrillsNotSaved(drills: number): string {
+  const count = `${drills.toLocaleString('en')} ${drills === 1 ? 'drill' : 'drills'}`;
+  return `The import could not be saved: the file’s drill history (${count}) does not fit in this browser’s storage for drills (or it is blocked). Nothing was changed: your reviews and drills are as they were.`;
 }

@@ -16,3 +16,10 @@ export function nextReviewWords(now: number, due: number): string {
   }
   return days === 1 ? 'tomorrow' : `in ${plural(days, 'day')}`;
 }
+
+/**
+ * What a prompt says after a grade, a hold or an undo that did not reach storage (IndexedDB
+ * missing, blocked or failing): plainly that nothing was saved.
+ */
+export const NOT_SAVED_WORDS =
+  'NOT saved: this browser is not storing progress (private browsing, or storage is blocked or full), so it is lost when you leave the page. /review/ says more.';

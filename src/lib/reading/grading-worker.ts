@@ -1,6 +1,6 @@
 import { SYNC_CHANNEL } from '../review-log/constants.ts';
 import type { SyncMessage } from '../store/sync.ts';
-import { openProgressStore } from '../store/progress-store.ts';
+import { openProgressLog } from '../store/progress-log.ts';
 import { nextReviewWords } from './grade-wording.ts';
 import { ReadingGrader, type ShownPrompt } from './reading-grader.ts';
 import type { GradingCalls } from './reading-protocol.ts';
@@ -11,9 +11,9 @@ import { serve } from '../worker-rpc.ts';
 
 let now = 0;
 const channel = new BroadcastChannel(SYNC_CHANNEL);
-const grader = openProgressStore().then(
-  ({ store }) =>
-    new ReadingGrader({ store, now: () => now, broadcast: (message: SyncMessage) => channel.postMessage(message) }),
+// Memory when IndexedDB is missing or fails here: every reply then says `saved: false`, and the prompt says so.
+const grader = openProgressLog({ broadcast: (message: SyncMessage) => channel.postMessage(message) }).then(
+  (log) => new ReadingGrader({ log, now: () => now }),
 );
 const shown = new Map<number, ShownPrompt>();
 let lastToken = 0;
@@ -32,19 +32,17 @@ serve<GradingCalls>({
     if (!prompt) throw new Error('This prompt was not revealed.');
     const result = await (await grader).grade(prompt, grade);
     const next = result.outcome === 'rated' ? nextReviewWords(at, result.nextDue) : '';
-    return { outcome: result.outcome, entries: result.entries, next };
+    return { outcome: result.outcome, entries: result.entries, next, saved: result.saved };
   },
   async undo({ entries }) {
-    await (await grader).undo(entries);
-    return null;
+    return (await grader).undo(entries);
   },
   async hold({ cards, kind, now: at }) {
     now = at;
-    return { marks: await (await grader).hold(cards, kind) };
+    return (await grader).hold(cards, kind);
   },
   async unhold({ marks }) {
-    await (await grader).unhold(marks);
-    return null;
+    return (await grader).unhold(marks);
   },
   async 'save-replay'() {
     await (await grader).saveReplay();

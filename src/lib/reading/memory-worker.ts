@@ -28,7 +28,7 @@ serve<MemoryCalls>({
       const options = (settings as typeof DEFAULT_SETTINGS | undefined) ?? DEFAULT_SETTINGS;
       const stored = snapshot as ReplaySnapshot | undefined;
       if (stored?.fingerprint !== logFingerprint(entries, options)) return { memories: null, stale: true };
-      return { memories: cardMemories(entries, new Map(stored.states), cardIds, now), stale: false };
+      return { memories: cardMemories(entries, new Map(stored.states), cardIds, now, options), stale: false };
     } finally {
       db.close();
     }

@@ -4,18 +4,17 @@
  * the page's "N cards here · M due now". DOM-free; the overlay draws it.
  */
 
-export type MemoryLevel = 'unseen' | 'strong' | 'fading' | 'forgotten';
+import { RECALL_THRESHOLDS, recallLevel, type RecallLevel } from '../srs/recall-levels.ts';
 
-/** Recall probability at or above which a card is strong, and below which it is forgotten. */
-export const MEMORY_THRESHOLDS = { strong: 0.9, forgotten: 0.7 } as const;
+export type MemoryLevel = 'unseen' | RecallLevel;
 
 const pct = (p: number) => `${Math.round(p * 100)}%`;
 
 /** The thresholds in words, shown on the page (the legend and each mark's title). */
 export const MEMORY_LEGEND =
-  `Strong: ${pct(MEMORY_THRESHOLDS.strong)} or more chance of recall now. ` +
-  `Fading: ${pct(MEMORY_THRESHOLDS.forgotten)} to ${pct(MEMORY_THRESHOLDS.strong)}. ` +
-  `Forgotten: under ${pct(MEMORY_THRESHOLDS.forgotten)}, or last answered Forgot. ` +
+  `Strong: ${pct(RECALL_THRESHOLDS.strong)} or more chance of recall now. ` +
+  `Fading: ${pct(RECALL_THRESHOLDS.forgotten)} to ${pct(RECALL_THRESHOLDS.strong)}. ` +
+  `Forgotten: under ${pct(RECALL_THRESHOLDS.forgotten)}, or last answered Forgot. ` +
   'Unseen: no card of the section answered yet. The weakest card sets the section.';
 
 /** One card as the overlay needs it; `null` for a card never answered (or reset). */
@@ -30,8 +29,7 @@ export type CardMemory = {
 
 export function cardLevel(memory: CardMemory): MemoryLevel {
   if (memory === null) return 'unseen';
-  if (memory.lastRating === 1 || memory.retrievability < MEMORY_THRESHOLDS.forgotten) return 'forgotten';
-  return memory.retrievability < MEMORY_THRESHOLDS.strong ? 'fading' : 'strong';
+  return memory.lastRating === 1 ? 'forgotten' : recallLevel(memory.retrievability);
 }
 
 const WEAKNESS: Record<MemoryLevel, number> = { unseen: 0, strong: 1, fading: 2, forgotten: 3 };

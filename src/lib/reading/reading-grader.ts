@@ -5,8 +5,9 @@ import { cardHolds, type CardHolds } from '../srs/holds.ts';
 import { restoreOrReplay } from '../srs/replay-cache.ts';
 import { replayCard } from '../srs/replay.ts';
 import { createScheduler, type Grade } from '../srs/scheduler.ts';
-import type { ProgressStore } from '../store/progress-store.ts';
-import type { SyncMessage } from '../store/sync.ts';
+import type { ProgressLog, WriteOutcome } from '../store/progress-log.ts';
+import type { AppendGuard } from '../store/progress-types.ts';
+import { nextEntryAt } from '../store/stamps.ts';
 
 /** A deck card behind a prompt on a guide (a cloze prompt has one per deletion group). */
 export interface PromptCard {
@@ -23,82 +24,80 @@ export interface ShownPrompt {
 }
 
 export type GradeOutcome =
-  { outcome: 'rated'; entries: ReviewEntry[]; nextDue: number } | { outcome: 'already-rated'; entries: ReviewEntry[] };
+  | { outcome: 'rated'; entries: ReviewEntry[]; nextDue: number; saved: boolean }
+  | { outcome: 'already-rated'; entries: ReviewEntry[]; saved: boolean };
+
+/** Marks appended by a hold (none when nothing changed); `saved` only when they reached storage. */
+export interface HoldOutcome {
+  marks: MarkEntry[];
+  saved: boolean;
+}
 
 export interface ReadingGraderOptions {
-  store: ProgressStore;
+  /** The write path (storage status, memory fallback, other tabs). */
+  log: ProgressLog;
   now?: () => number;
-  /** Tells other tabs (an open /review/) about each change. */
-  broadcast?: (message: SyncMessage) => void;
 }
 
 /**
  * Grades prompts where they stand in a guide: each grade is a review entry in
  * the same log as /review/ (marked `source: 'reading'`), scheduled by the same
  * FSRS with the reader's settings. A cloze prompt answers all its deletion
- * groups at once, so one grade rates each of its cards. DOM-free: `<check-card>`
- * drives it, tests use the in-memory store.
+ * groups at once, so one grade rates each of its cards, in one batch: all or
+ * nothing. DOM-free: `<check-card>` drives it, tests use the in-memory store.
  */
 export class ReadingGrader {
-  readonly #store: ProgressStore;
+  readonly #log: ProgressLog;
   readonly #now: () => number;
-  readonly #broadcast: (message: SyncMessage) => void;
 
   constructor(options: ReadingGraderOptions) {
-    this.#store = options.store;
+    this.#log = options.log;
     this.#now = options.now ?? Date.now;
-    this.#broadcast = options.broadcast ?? (() => {});
   }
 
   /** The reader revealed the answer: remember what the log held then. */
   async show(cards: readonly PromptCard[]): Promise<ShownPrompt> {
     const shownAt = this.#now();
     const known = new Map<string, readonly ReviewEntry[]>();
-    for (const card of cards) known.set(card.id, await this.#store.entriesForCard(card.id));
+    for (const card of cards) known.set(card.id, await this.#log.store.entriesForCard(card.id));
     return { cards, shownAt, known };
   }
 
-  /** Rates every card of the prompt; refused for a card another tab answered since it was shown. */
+  /** Rates every card of the prompt at once; refused whole when another tab answered a card since it was shown. */
   async grade(shown: ShownPrompt, grade: Grade): Promise<GradeOutcome> {
-    const scheduler = createScheduler(await this.#store.loadSettings());
-    const entries: ReviewEntry[] = [];
-    let nextAt = Number.POSITIVE_INFINITY;
-    for (const card of shown.cards) {
+    const scheduler = createScheduler(await this.#log.store.loadSettings());
+    const at = Math.max(this.#now(), shown.shownAt);
+    const guards = new Map<string, AppendGuard>();
+    const entries: ReviewEntry[] = shown.cards.map((card) => {
       const history = shown.known.get(card.id) ?? [];
-      const before = replayCard(scheduler, history);
-      const now = this.#now();
-      const entry: ReviewEntry = {
+      guards.set(card.id, { notRatedSince: shown.shownAt, knownIds: new Set(history.map((e) => e.id)) });
+      return {
         id: newEntryId(),
         cardId: card.id,
         rating: grade,
-        // Never before the card's last entry, so the log's order is the order things happened.
-        reviewedAt: Math.max(now, shown.shownAt, (before?.lastEntryAt ?? 0) + 1),
+        reviewedAt: nextEntryAt(history, at),
         cardHash: card.hash,
         source: 'reading',
       };
-      const guard = { notRatedSince: shown.shownAt, knownIds: new Set(history.map((e) => e.id)) };
-      if ((await this.#store.append(entry, guard)) === 'already-rated') {
-        return { outcome: 'already-rated', entries };
-      }
-      this.#broadcast({ type: 'appended', entry });
-      entries.push(entry);
-      const after = replayCard(scheduler, [...history, entry]);
+    });
+    const written = await this.#log.append(entries, guards);
+    if (written.result === 'already-rated') return { outcome: 'already-rated', entries: [], saved: written.saved };
+    let nextAt = Number.POSITIVE_INFINITY;
+    for (const entry of written.entries) {
+      const after = replayCard(scheduler, [...(shown.known.get(entry.cardId) ?? []), entry]);
       if (after) nextAt = Math.min(nextAt, after.card.due.getTime());
     }
-    return { outcome: 'rated', entries, nextDue: nextAt };
+    return { outcome: 'rated', entries: written.entries, nextDue: nextAt, saved: written.saved };
   }
 
   /** Takes a grade back: its entries leave the log (and other tabs' queues). */
-  async undo(entries: readonly ReviewEntry[]): Promise<void> {
-    for (const entry of entries) {
-      await this.#store.remove(entry.id);
-      this.#broadcast({ type: 'removed', id: entry.id, cardId: entry.cardId });
-    }
+  async undo(entries: readonly ReviewEntry[]): Promise<WriteOutcome> {
+    return this.#log.remove(entries);
   }
 
   /** Whether any card of the prompt is suspended (the prompt then says so, with Unsuspend). */
   async suspended(cards: readonly PromptCard[]): Promise<boolean> {
-    const { suspended } = cardHolds(await this.#store.loadMarks(), this.#now());
+    const { suspended } = cardHolds(await this.#log.store.loadMarks(), this.#now());
     return cards.some((card) => suspended.has(card.id));
   }
 
@@ -107,28 +106,19 @@ export class ReadingGrader {
    * changes (as the card browser does), so undoing removes exactly these.
    * Other tabs hear of them, and an open /review/ drops (or takes back) the cards.
    */
-  async hold(cards: readonly PromptCard[], kind: MarkKind): Promise<MarkEntry[]> {
-    const existing = await this.#store.loadMarks();
+  async hold(cards: readonly PromptCard[], kind: MarkKind): Promise<HoldOutcome> {
     const now = this.#now();
-    const holds = cardHolds(existing, now);
-    const marks = cards
-      .filter((card) => changes(holds, kind, card.id))
-      .map((card) => {
-        if (kind === 'bury') return newMark(kind, card.id, now);
-        // After the card's latest switch, so this one wins even within one millisecond (ties go by random id).
-        const switches = existing.filter((m) => m.cardId === card.id && m.kind !== 'bury');
-        return newMark(kind, card.id, Math.max(now, ...switches.map((m) => m.at + 1)));
-      });
-    if (marks.length === 0) return marks;
-    await this.#store.appendBatch({ entries: [], marks });
-    this.#broadcast({ type: 'marks', added: marks, removed: [] });
-    return marks;
+    const holds = cardHolds(await this.#log.store.loadMarks(), now);
+    // The store dates each mark after its card's latest one, so this one wins even within one millisecond.
+    const marks = cards.filter((card) => changes(holds, kind, card.id)).map((card) => newMark(kind, card.id, now));
+    if (marks.length === 0) return { marks, saved: this.#log.store.persistent };
+    const written = await this.#log.writeBatch({ entries: [], marks });
+    return { marks: [...written.batch.marks], saved: written.saved };
   }
 
   /** Takes a suspension or burial back: its marks leave the store (and other tabs' holds). */
-  async unhold(marks: readonly MarkEntry[]): Promise<void> {
-    await this.#store.removeBatch({ entries: [], marks });
-    this.#broadcast({ type: 'marks', added: [], removed: marks.map((mark) => mark.id) });
+  async unhold(marks: readonly MarkEntry[]): Promise<WriteOutcome> {
+    return this.#log.removeBatch({ entries: [], marks });
   }
 
   /**
@@ -138,12 +128,12 @@ export class ReadingGrader {
    */
   async saveReplay(): Promise<void> {
     const [{ entries }, settings, stored] = await Promise.all([
-      this.#store.load(),
-      this.#store.loadSettings(),
-      this.#store.loadSnapshot().catch(() => undefined),
+      this.#log.store.load(),
+      this.#log.store.loadSettings(),
+      this.#log.store.loadSnapshot().catch(() => undefined),
     ]);
     const { states, reused, fingerprint } = restoreOrReplay(createScheduler(settings), entries, settings, stored);
-    if (!reused) await this.#store.saveSnapshot({ fingerprint, states: [...states] });
+    if (!reused) await this.#log.saveSnapshot({ fingerprint, states: [...states] });
   }
 }
 

@@ -4,7 +4,9 @@ import type { CardMemory } from './memory.ts';
 import type { PromptCard } from './reading-grader.ts';
 
 // What the guide's page asks its two workers. Times come from the page (`now`), whose clock is the
-// one the reader (and a test's pinned clock) sees.
+// one the reader (and a test's pinned clock) sees. Every write answers `saved`: true only when it
+// reached IndexedDB (the worker carries on in memory when it cannot), so the prompt never says
+// "saved" when it is not.
 
 /** `grading-worker.ts`: in-place grades, loaded on the first reveal. */
 export type GradingCalls = {
@@ -13,12 +15,15 @@ export type GradingCalls = {
   grade: {
     request: { token: number; grade: Grade; now: number };
     /** `next`: when the prompt comes up again, in words ("in 10 minutes", "tomorrow"). */
-    reply: { outcome: 'rated' | 'already-rated'; entries: ReviewEntry[]; next: string };
+    reply: { outcome: 'rated' | 'already-rated'; entries: ReviewEntry[]; next: string; saved: boolean };
   };
-  undo: { request: { entries: ReviewEntry[] }; reply: null };
+  undo: { request: { entries: ReviewEntry[] }; reply: { saved: boolean } };
   /** Suspend, unsuspend or bury the prompt's cards; `marks`: those appended (none when nothing changed). */
-  hold: { request: { cards: PromptCard[]; kind: MarkKind; now: number }; reply: { marks: MarkEntry[] } };
-  unhold: { request: { marks: MarkEntry[] }; reply: null };
+  hold: {
+    request: { cards: PromptCard[]; kind: MarkKind; now: number };
+    reply: { marks: MarkEntry[]; saved: boolean };
+  };
+  unhold: { request: { marks: MarkEntry[] }; reply: { saved: boolean } };
   'save-replay': { request: null; reply: null };
 };
 

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { INTERVIEW_MAX_DAYS_AHEAD, MAX_EPOCH_MS } from './constants.ts';
 
 /**
  * The interview the user is preparing for. Stored with the review settings, so
@@ -11,13 +12,19 @@ export const INTERVIEW_LIMITS = {
   minutesPerDay: { min: 1, max: 1440 },
   /** Days before the interview by which every card must have been introduced. */
   marginDays: { min: 0, max: 60, default: 3 },
+  /**
+   * How far ahead the form takes a date. A file can hold any date up to
+   * `MAX_EPOCH_MS` (set on another device, or long ago): the plan then says it
+   * is too far rather than simulate every day to it.
+   */
+  maxDaysAhead: INTERVIEW_MAX_DAYS_AHEAD,
 } as const;
 
 const { minutesPerDay, marginDays } = INTERVIEW_LIMITS;
 
 export const interviewSchema = z.strictObject({
   /** Epoch ms of the interview's start (local date and time as the user entered it). */
-  at: z.int().check(z.gt(0)),
+  at: z.int().check(z.gt(0), z.lte(MAX_EPOCH_MS)),
   minutesPerDay: z.optional(z.int().check(z.gte(minutesPerDay.min), z.lte(minutesPerDay.max))),
   marginDays: z.int().check(z.gte(marginDays.min), z.lte(marginDays.max)),
 });

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { MAX_EPOCH_MS } from './constants.ts';
 import { fsrsParametersSchema, interviewSchema } from './interview-schema.ts';
 
 /**
@@ -15,9 +16,6 @@ export const PROGRESS_SCHEMA_VERSION = 2;
 export const READABLE_SCHEMA_VERSIONS = [1, 2] as const;
 
 export { DEFAULT_SETTINGS, RESET_RATING } from './constants.ts';
-
-/** The largest instant a JavaScript Date can hold (year 275760): later values are not dates at all. */
-export const MAX_EPOCH_MS = 8_640_000_000_000_000;
 
 /** Places a rating can be made other than /review/ (which writes no `source`). */
 export const REVIEW_SOURCES = ['reading'] as const;

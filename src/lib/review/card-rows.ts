@@ -1,5 +1,6 @@
 import { compareCodeUnits } from '../compare.ts';
 import type { DeckCard } from '../deck-schema.ts';
+import { compareEntries } from '../review-log/order.ts';
 import type { ReviewEntry } from '../review-log/schema.ts';
 import type { CardHolds } from '../srs/holds.ts';
 import type { ReplayedCard } from '../srs/replay.ts';
@@ -38,7 +39,8 @@ export interface CardRow {
 export interface RowsInput {
   cards: readonly DeckCard[];
   states: ReadonlyMap<string, ReplayedCard>;
-  entries: readonly ReviewEntry[];
+  /** Each card's latest entry (`lastEntries`; the collection keeps it per card). */
+  last: ReadonlyMap<string, ReviewEntry>;
   holds: CardHolds;
   scheduler: Scheduler;
   now: number;
@@ -53,17 +55,12 @@ const FSRS_STATES: Record<State, CardState> = {
   [State.Relearning]: 'relearning',
 };
 
-/** The rating of each card's latest entry, in one pass over the log. */
-function lastRatings(entries: readonly ReviewEntry[]): Map<string, ReviewEntry> {
+/** Each card's latest entry in log order (`compareEntries`), in one pass over the log. */
+export function lastEntries(entries: readonly ReviewEntry[]): Map<string, ReviewEntry> {
   const last = new Map<string, ReviewEntry>();
   for (const entry of entries) {
     const current = last.get(entry.cardId);
-    if (
-      !current ||
-      entry.reviewedAt > current.reviewedAt ||
-      (entry.reviewedAt === current.reviewedAt && entry.id > current.id)
-    )
-      last.set(entry.cardId, entry);
+    if (!current || compareEntries(entry, current) > 0) last.set(entry.cardId, entry);
   }
   return last;
 }
@@ -72,8 +69,7 @@ function lastRatings(entries: readonly ReviewEntry[]): Map<string, ReviewEntry> 
  * Every card of the deck, then every card the log knows that the deck no longer
  * has ("retired": its history is kept, never dropped), with its state now.
  */
-export function buildCardRows({ cards, states, entries, holds, scheduler, now, textOf }: RowsInput): CardRow[] {
-  const last = lastRatings(entries);
+export function buildCardRows({ cards, states, last, holds, scheduler, now, textOf }: RowsInput): CardRow[] {
   const row = (id: string, card: DeckCard | undefined): CardRow => {
     const replayed = states.get(id);
     const memory = replayed?.card;

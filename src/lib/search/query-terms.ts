@@ -1,54 +1,29 @@
+import { isStopWord, stem } from '../text/words.ts';
+
 /**
  * Words → search terms, shared by the index builder and the query side so both
- * agree on every term: lower-case, no stop words, a light suffix stemmer, and a
+ * agree on every term: lower-case, no stop words, a light suffix stemmer (all
+ * three from src/lib/text/words.ts, as the card linter uses them), and a
  * small thesaurus of ML-interview vocabulary so that a question asked in
  * everyday words ("how fast must it answer?") reaches the guides' terms
  * ("latency budget").
  */
 
-const STOP_WORDS = new Set(
-  (
-    'a about after again all also am an and any are as at be because been before being but by can could ' +
-    'did do does doing done for from get gets got had has have having he her here him his how i if in into ' +
-    'is it its just me more most my no not now of off on once one only or other our out over own please ' +
-    'same she should so some such than that the their them then there these they this those through to ' +
-    'too under until up us very was we were what when where which while who whom why will with would ' +
-    'you your yours ll ve re s t d m i’d i’m don’t can’t’ ok let lets say tell thing things way much many ' +
-    'must might may shall ought'
-  ).split(' '),
-);
+/** A search term is a content word's stem (src/lib/text/words.ts, shared with the card linter). */
+export { stem };
 
-const WORD = /[\p{L}\p{N}]+(?:[’'][\p{L}]+)?/gu;
-
-/**
- * A deliberately small suffix stemmer: enough to make "labels", "labelled" and
- * "labeling" one term, without the over-merging of a full Porter stemmer on
- * short technical words ("bias", "gas" stay as they are).
- */
-export function stem(word: string): string {
-  let w = word.replace(/[’']s$/u, '');
-  if (w.length <= 3) return w;
-  if (/[^aeiou]ies$/u.test(w)) w = `${w.slice(0, -3)}y`;
-  else if (/[^aeiou]ied$/u.test(w)) w = `${w.slice(0, -3)}y`;
-  else if (/(?:ches|shes|xes|sses)$/u.test(w)) w = w.slice(0, -2);
-  else if (/[^isu]s$/u.test(w) && !/(?:ias|vas|las)$/u.test(w)) w = w.slice(0, -1);
-  if (w.length > 5) w = w.replace(/(?:ing|ed|ly)$/u, '');
-  // labelled → labell → label
-  if (w.length > 4 && /([bdglmnprt])\1$/u.test(w)) w = w.slice(0, -1);
-  if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1);
-  return w;
-}
-
-/** Topic terms of a text, stemmed, in order (duplicates kept: they count as term frequency). */
+/** Topic terms of a text, stemmed, in order (duplicates kept: they count as term frequency); single letters dropped. */
 export function toTerms(text: string): string[] {
-  const words = text.toLowerCase().match(WORD) ?? [];
   const terms: string[] = [];
-  for (const word of words) {
-    if (word.length < 2 || STOP_WORDS.has(word)) continue;
+  for (const word of text.toLowerCase().match(WORD) ?? []) {
+    if (word.length < 2 || isStopWord(word)) continue;
     terms.push(stem(word));
   }
   return terms;
 }
+
+/** A word with its apostrophe ("don’t", "interviewer’s"): one token, as a query types it. */
+const WORD = /[\p{L}\p{N}]+(?:[’'][\p{L}]+)?/gu;
 
 /**
  * Groups of words that mean the same thing in an ML system design interview.

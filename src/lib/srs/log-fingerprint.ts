@@ -1,7 +1,7 @@
 import type { ReviewEntry } from '../review-log/schema.ts';
-import type { SchedulerOptions } from './scheduler.ts';
+import { schedulerIdentity, type SchedulerOptions } from './scheduler-identity.ts';
 
-// Its own file (type imports only), so a guide's memory worker can check the replay cache without the scheduler.
+// Its own file (no scheduler), so a guide's memory worker can check the replay cache without loading ts-fsrs's engine.
 
 /** 32-bit FNV-1a. */
 function hash(text: string): number {
@@ -35,12 +35,14 @@ export function addToTotals(
   totals.count += to - from;
 }
 
+/** The log's totals and the scheduler's identity: a cached replay is reused only when both match. */
 export const formatTotals = ({ count, sum, xor }: FingerprintTotals, options: SchedulerOptions): string =>
-  `${count}:${sum.toString(36)}:${xor.toString(36)}:${options.desiredRetention}:${options.maximumInterval}`;
+  `${count}:${sum.toString(36)}:${xor.toString(36)}:${schedulerIdentity(options)}`;
 
 /**
  * Identifies a log's content and the scheduling options, whatever the order the
- * entries come in: any added, removed or changed entry (or new settings) changes it.
+ * entries come in: any added, removed or changed entry, or any change of the scheduler's identity
+ * (parameters, retention, maximum interval, steps, seed rule, ts-fsrs version), changes it.
  */
 export function logFingerprint(entries: readonly ReviewEntry[], options: SchedulerOptions): string {
   const totals = { count: 0, sum: 0, xor: 0 };

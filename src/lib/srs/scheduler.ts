@@ -1,17 +1,11 @@
 import { createEmptyCard, fsrs, Rating, State, StrategyMode, type Card, type FSRS, type Grade } from 'ts-fsrs';
+import { recallProbability } from './recall.ts';
+import { engineParameters, LEARNING_STEPS, RELEARNING_STEPS, type SchedulerOptions } from './scheduler-identity.ts';
 
 export { Rating, State, type Card, type Grade };
 
-export const LEARNING_STEPS = ['1m', '10m'] as const;
-export const RELEARNING_STEPS = ['10m'] as const;
+export { LEARNING_STEPS, RELEARNING_STEPS, type SchedulerOptions };
 export const GRADES: readonly Grade[] = [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy];
-
-export interface SchedulerOptions {
-  desiredRetention: number;
-  maximumInterval: number;
-  /** FSRS weights fitted by the optimizer; ts-fsrs's defaults when absent. */
-  parameters?: readonly number[] | undefined;
-}
 
 /** A card's memory state plus the id that seeds its fuzz. */
 type SeededCard = Card & { cardId: string };
@@ -34,15 +28,8 @@ export interface Scheduler {
 }
 
 export function createScheduler(options: SchedulerOptions): Scheduler {
-  const engine: FSRS = fsrs({
-    request_retention: options.desiredRetention,
-    maximum_interval: options.maximumInterval,
-    ...(options.parameters ? { w: [...options.parameters] } : {}),
-    enable_fuzz: true,
-    enable_short_term: true,
-    learning_steps: LEARNING_STEPS,
-    relearning_steps: RELEARNING_STEPS,
-  }).useStrategy(StrategyMode.SEED, function seedFromCardId() {
+  const engine: FSRS = fsrs(engineParameters(options)).useStrategy(StrategyMode.SEED, function seedFromCardId() {
+    // The rule `SEED_RULE` names (in the scheduler's identity): change one, change the other.
     const current = this['current'] as SeededCard;
     return `${current.cardId}:${current.reps}`;
   });
@@ -58,7 +45,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         [Rating.Easy]: outcomes[Rating.Easy].card,
       };
     },
-    retrievability: (card, now) => (card.state === State.New ? 0 : engine.get_retrievability(card, now, false)),
+    retrievability: (card, now) => recallProbability(card, now, engine.parameters.w),
     emptyCard: (now) => createEmptyCard(now),
   };
 }

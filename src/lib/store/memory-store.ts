@@ -10,10 +10,12 @@ import {
   answeredElsewhere,
   type AppendGuard,
   type AppendResult,
+  type BatchResult,
   type LoadedProgress,
   type LogBatch,
   type ProgressStore,
 } from './progress-types.ts';
+import { stampBatch } from './stamps.ts';
 
 /** Keeps progress for this page only. */
 export class MemoryProgressStore implements ProgressStore {
@@ -56,9 +58,17 @@ export class MemoryProgressStore implements ProgressStore {
     this.#log.delete(id);
   }
 
-  async appendBatch(batch: LogBatch): Promise<void> {
-    for (const entry of batch.entries) this.#log.set(entry.id, entry);
-    for (const mark of batch.marks) this.#marks.set(mark.id, mark);
+  async appendBatch(batch: LogBatch, guards?: ReadonlyMap<string, AppendGuard>): Promise<BatchResult> {
+    const entriesOf = (cardId: string) => [...this.#log.values()].filter((e) => e.cardId === cardId);
+    for (const [cardId, guard] of guards ?? []) {
+      if (entriesOf(cardId).some((e) => answeredElsewhere(e, guard))) return { result: 'already-rated' };
+    }
+    const dated = stampBatch(batch, entriesOf, (cardId) =>
+      [...this.#marks.values()].filter((mark) => mark.cardId === cardId),
+    );
+    for (const entry of dated.entries) this.#log.set(entry.id, entry);
+    for (const mark of dated.marks) this.#marks.set(mark.id, mark);
+    return { result: 'added', batch: dated };
   }
 
   async removeBatch(batch: LogBatch): Promise<void> {

@@ -5,6 +5,7 @@ import {
   answeredElsewhere,
   type AppendGuard,
   type AppendResult,
+  type BatchResult,
   type LoadedProgress,
   type LogBatch,
   type ProgressStore,
@@ -13,12 +14,19 @@ import { LogUnreadableError } from './log-unreadable.ts';
 
 export { LogUnreadableError };
 export type { ImportResult };
-export { answeredElsewhere } from './progress-types.ts';
-export type { AppendGuard, AppendResult, LoadedProgress, LogBatch, ProgressStore } from './progress-types.ts';
+export type {
+  AppendGuard,
+  AppendResult,
+  BatchResult,
+  LoadedProgress,
+  LogBatch,
+  ProgressStore,
+} from './progress-types.ts';
 import type { ReplaySnapshot } from '../srs/replay-cache.ts';
 import { openProgressDb, type ProgressDb } from './db.ts';
 import { loadVisits, readVisits } from './visits.ts';
 import { storedCheck } from './stored-check.ts';
+import { stampBatch } from './stamps.ts';
 
 /**
  * Runs `work` in `tx` and waits for the commit. When it fails, the
@@ -111,14 +119,28 @@ export class IdbProgressStore implements ProgressStore {
     await committed(tx, () => tx.store.delete(id));
   }
 
-  async appendBatch(batch: LogBatch): Promise<void> {
+  async appendBatch(batch: LogBatch, guards?: ReadonlyMap<string, AppendGuard>): Promise<BatchResult> {
     const tx = this.#db.transaction(['log', 'marks'], 'readwrite');
-    await committed(tx, () =>
-      Promise.all([
-        ...batch.entries.map((entry) => tx.objectStore('log').put(entry)),
-        ...batch.marks.map((mark) => tx.objectStore('marks').put(mark)),
-      ]),
-    );
+    return committed(tx, async () => {
+      // Reads first, in the same transaction: nothing is written when a guard refuses.
+      const cardIds = [...new Set(batch.entries.map((entry) => entry.cardId))];
+      const byCard = tx.objectStore('log').index('byCard');
+      const stored = new Map(await Promise.all(cardIds.map(async (id) => [id, await byCard.getAll(id)] as const)));
+      for (const [cardId, guard] of guards ?? []) {
+        if ((stored.get(cardId) ?? []).some((e) => answeredElsewhere(e, guard))) return { result: 'already-rated' };
+      }
+      const marks: MarkEntry[] = batch.marks.length > 0 ? await tx.objectStore('marks').getAll() : [];
+      const dated = stampBatch(
+        batch,
+        (cardId) => stored.get(cardId) ?? [],
+        (cardId) => marks.filter((mark) => mark.cardId === cardId),
+      );
+      await Promise.all([
+        ...dated.entries.map((entry) => tx.objectStore('log').put(entry)),
+        ...dated.marks.map((mark) => tx.objectStore('marks').put(mark)),
+      ]);
+      return { result: 'added', batch: dated };
+    });
   }
 
   async removeBatch(batch: LogBatch): Promise<void> {
@@ -189,7 +211,9 @@ export async function openProgressStore(): Promise<OpenedStore> {
   try {
     if (typeof indexedDB === 'undefined') throw new Error('no IndexedDB');
     const db = await openProgressDb();
-    void navigator.storage?.persist?.().catch(() => false);
+    // `persist` is the page's (workers' StorageManager lacks it): asked only where it exists.
+    const storage = navigator.storage as (StorageManager & { persist?: () => Promise<boolean> }) | undefined;
+    void storage?.persist?.().catch(() => false);
     return { store: new IdbProgressStore(db), persistent: true };
   } catch {
     const { MemoryProgressStore } = await import('./memory-store.ts');

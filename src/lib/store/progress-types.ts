@@ -48,6 +48,12 @@ export function answeredElsewhere(entry: ReviewEntry, guard: AppendGuard): boole
 export type AppendResult = 'added' | 'already-rated';
 
 /**
+ * What `appendBatch` did: wrote the whole batch (as dated by `stampBatch`, which is what the
+ * caller must remember and undo), or nothing because a guarded card was answered elsewhere.
+ */
+export type BatchResult = { result: 'added'; batch: LogBatch } | { result: 'already-rated' };
+
+/**
  * Where progress lives. IndexedDB normally; memory when IndexedDB is missing
  * (private mode) or full, so a session still works and only persistence is lost.
  */
@@ -56,7 +62,12 @@ export interface ProgressStore {
   load(): Promise<LoadedProgress>;
   append(entry: ReviewEntry, guard?: AppendGuard): Promise<AppendResult>;
   remove(id: string): Promise<void>;
-  appendBatch(batch: LogBatch): Promise<void>;
+  /**
+   * Writes a batch in one transaction, all or nothing, each entry and mark dated after its
+   * card's latest stored one (`stampBatch`); refused whole when a card of `guards` (by card id)
+   * was answered elsewhere since it was shown.
+   */
+  appendBatch(batch: LogBatch, guards?: ReadonlyMap<string, AppendGuard>): Promise<BatchResult>;
   /** Removes the entries and marks of a batch by id (the undo of `appendBatch`). */
   removeBatch(batch: LogBatch): Promise<void>;
   saveSettings(settings: ReviewSettings): Promise<void>;

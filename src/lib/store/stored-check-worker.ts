@@ -1,4 +1,3 @@
-/// <reference lib="webworker" />
 import { validateStoredEntries, validateStoredMarks, validateStoredSettings } from '../review-log/stored.ts';
 import { serve } from '../worker-rpc.ts';
 import type { StoredCheckCalls } from './stored-check-protocol.ts';

@@ -23,10 +23,12 @@ function workerClient(): Client<StoredCheckCalls> | null {
   if (client !== undefined) return client;
   try {
     client =
-      typeof window === 'undefined' || typeof Worker === 'undefined'
+      !('document' in globalThis) || typeof Worker === 'undefined'
         ? null
         : connect<StoredCheckCalls>(
             new Worker(new URL('./stored-check-worker.ts', import.meta.url), { type: 'module', name: 'stored-check' }),
+            // Never shown: a failed check worker falls back to the same checks in place.
+            { crashMessage: 'The stored-data check worker failed.' },
           );
   } catch {
     client = null;

@@ -7,6 +7,12 @@ export type SyncMessage =
   | { type: 'removed'; id: string; cardId: string }
   /** Suspensions or burials made (or undone) elsewhere. */
   | { type: 'marks'; added: MarkEntry[]; removed: string[] }
+  /**
+   * The settings were stored (retention, maximum interval, fitted parameters, the interview date):
+   * the others read them back and replay with the new scheduler identity. The stored settings are
+   * the truth, so the message carries none.
+   */
+  | { type: 'settings' }
   | { type: 'reload' };
 
 /**
