@@ -4,6 +4,7 @@ import astro from 'eslint-plugin-astro';
 
 /** The folders of src/lib from the bottom layer up (its loose files are below all of them). */
 const LIB_LAYERS = [
+  ['text'],
   ['offline', 'search'],
   ['drill'],
   ['review-log'],

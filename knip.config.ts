@@ -15,9 +15,6 @@ const config: KnipConfig = {
   // An exported name that its own file uses is part of that file's interface (a test or a type may
   // need it next); only an export nothing uses, not even its own file, is dead.
   ignoreExportsUsedInFile: true,
-  // srs/queue.ts's queueCounts is unused only because review/session.ts counts the queue itself;
-  // session.ts is to use it (issue 23), so it stays. Drop this line when it does.
-  ignoreIssues: { 'src/lib/srs/queue.ts': ['exports'] },
   ignoreDependencies: [
     // The Lighthouse audit runs it as a command (`npx lighthouse …` from scripts/bench/lighthouse-audit.ts).
     'lighthouse',

@@ -9,7 +9,7 @@ import { median } from './stats.ts';
 // issue 22 (5,000 and 52,000 entries): the full replay it used to do (a new collection over the changed
 // log, whose cached replay no longer matches) against folding the one entry in. Rows included, as the
 // page rebuilds them either way; reading IndexedDB is not (the full path reads the log too).
-// Run: node scripts/bench/card-browser-refresh.ts
+// Run: npm run bench:card-browser-refresh
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 11, 1);

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { THEME_SCRIPT } from '../lib/theme-script.ts';
+import { INLINE_SCRIPTS } from '../lib/inline-scripts.ts';
 
 /**
  * The site's Content Security Policy, defined here and nowhere else: astro.config.mjs passes
@@ -37,8 +37,8 @@ export const CSP_CONFIG = {
   directives: [...CSP_DIRECTIVES],
   // Pagefind's search and the FSRS optimizer (fsrs-rs) run as WebAssembly, which script-src
   // must allow to compile ('wasm-unsafe-eval' allows nothing else: no eval, no inline code).
-  // The theme script is the one inline script Astro does not bundle, so not hash, itself.
-  scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"], hashes: [sha256(THEME_SCRIPT)] },
+  // The layout's inline scripts (the theme, the page-error line) are the ones Astro does not bundle, so not hash, itself.
+  scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"], hashes: INLINE_SCRIPTS.map(sha256) },
 } satisfies NonNullable<AstroUserConfig['security']>['csp'];
 
 function sha256(text: string): `sha256-${string}` {

@@ -7,11 +7,11 @@ import { expect, test, vibeBaseUrl } from './support/fixtures.ts';
 import { filterByConcepts } from '../../src/lib/review/deck.ts';
 import type { DeckCard } from '../../src/lib/deck-schema.ts';
 import { chooseProgressFile } from './support/choose-progress-file.ts';
+import { FIXTURE_CONTENT_DIR, OTHER_PROMPT, PROMPT } from './support/fixture-site.ts';
 
 test.describe.configure({ timeout: 90_000 });
 
 const START = new Date('2026-01-31T10:00:00Z');
-const PROMPT = 'prompts/fraud-detection';
 const deck = JSON.parse(readFileSync(join(distDir(), 'deck.json'), 'utf8')) as { cards: DeckCard[] };
 
 const phaseTitle = (page: Page) => page.locator('[data-phase-title]');
@@ -202,10 +202,10 @@ test('a reload in phase 3 resumes the phase, its clock and its notes', async ({ 
   await expect(page.getByRole('heading', { name: 'How did it go?' })).toBeVisible();
 });
 
-test('the drill offers every prompt page in content/prompts, and a new prompt hints its own questions', async ({
+test('the drill offers every prompt page of the content’s prompts/, and a new prompt hints its own questions', async ({
   page,
 }) => {
-  const promptIds = readdirSync(join('content', 'prompts'))
+  const promptIds = readdirSync(join(FIXTURE_CONTENT_DIR, 'prompts'))
     .filter((file) => file.endsWith('.mdx'))
     .map((file) => `prompts/${file.replace(/\.mdx$/, '')}`);
   await openDrillPage(page);
@@ -215,9 +215,9 @@ test('the drill offers every prompt page in content/prompts, and a new prompt hi
     .evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value).filter(Boolean));
   // Pages elsewhere with a practice: block (worked examples) are offered too.
   expect(offered).toEqual(expect.arrayContaining(promptIds));
-  expect(promptIds).toContain('prompts/support-assistant-over-docs');
+  expect(promptIds).toContain(OTHER_PROMPT);
 
-  await page.getByRole('combobox', { name: /^Prompt/ }).selectOption('prompts/support-assistant-over-docs');
+  await page.getByRole('combobox', { name: /^Prompt/ }).selectOption(OTHER_PROMPT);
   await page.getByRole('button', { name: 'Start the drill' }).click();
   await expect(page.locator('[data-prompt-text]')).toHaveText(/help-center documents/);
   await page.getByRole('button', { name: 'Show a hint question' }).click();

@@ -5,6 +5,7 @@ import type { Locator, Page } from '@playwright/test';
 import { distDir } from './support/built-site.ts';
 import { chooseProgressFile } from './support/choose-progress-file.ts';
 import { expect as baseExpect, test } from './support/fixtures.ts';
+import { GUIDE, GUIDE_CARDS } from './support/fixture-site.ts';
 import { storedMeta } from './support/stored-log.ts';
 
 // Suspend and bury from a guide (issue 15), and the guides opened travelling in the progress file.
@@ -18,7 +19,6 @@ interface Card {
   concept: string;
 }
 const deck = JSON.parse(readFileSync(join(distDir(), 'deck.json'), 'utf8')) as { cards: Card[] };
-const GUIDE = '/phases/constraints/';
 const guideCards = deck.cards.filter((card) => card.concept.startsWith(GUIDE));
 const byId = (id: string): Card => {
   const card = deck.cards.find((c) => c.id === id);
@@ -80,7 +80,7 @@ test('a card suspended from the guide never comes up in /review/ until it is uns
 }) => {
   await page.clock.setFixedTime(T0);
   await page.goto(GUIDE);
-  const block = await reveal(page, 'constraints-precompute');
+  const block = await reveal(page, GUIDE_CARDS.precompute);
   // Keyboard alone: Tab reaches Suspend, Enter suspends, focus lands on Undo.
   await block.getByRole('button', { name: 'Bury until tomorrow' }).focus();
   await page.keyboard.press('Shift+Tab');
@@ -96,7 +96,7 @@ test('a card suspended from the guide never comes up in /review/ until it is uns
   await expect(block.locator('[data-hold-status]')).toHaveText(SUSPENDED);
 
   // Axe-clean with the new controls showing (one prompt held, one with its grades), in both themes.
-  await reveal(page, 'constraints-p99-not-mean');
+  await reveal(page, GUIDE_CARDS.p99NotMean);
   for (const theme of ['light', 'dark']) {
     await page.evaluate((t) => (document.documentElement.dataset['theme'] = t), theme);
     const results = await new AxeBuilder({ page }).analyze();
@@ -105,9 +105,9 @@ test('a card suspended from the guide never comes up in /review/ until it is uns
 
   // On the next visit the prompt says it is suspended, with Unsuspend in place of the grades.
   await page.reload();
-  await prompt(page, 'constraints-precompute').getByText('Show answer').click();
-  await expect(prompt(page, 'constraints-precompute').locator('[data-hold-status]')).toHaveText(SUSPENDED);
-  const again = prompt(page, 'constraints-precompute');
+  await prompt(page, GUIDE_CARDS.precompute).getByText('Show answer').click();
+  await expect(prompt(page, GUIDE_CARDS.precompute).locator('[data-hold-status]')).toHaveText(SUSPENDED);
+  const again = prompt(page, GUIDE_CARDS.precompute);
   await expect(again.getByRole('button', { name: /^Remembered/u })).toBeHidden();
   // Unsuspend from the guide brings the grades back; suspend once more for the walk below.
   await again.getByRole('button', { name: 'Unsuspend' }).click();
@@ -117,7 +117,7 @@ test('a card suspended from the guide never comes up in /review/ until it is uns
   await expect(again.locator('[data-hold-status]')).toHaveText(SUSPENDED);
 
   // The guide's whole queue, walked: every card but the suspended one.
-  const suspendedFront = textOf(byId('constraints-precompute').front);
+  const suspendedFront = textOf(byId(GUIDE_CARDS.precompute).front);
   const walked = await walkGuideQueue(page);
   expect(walked).toHaveLength(guideCards.length - 1);
   expect(walked).not.toContain(suspendedFront);
@@ -130,7 +130,7 @@ test('a card suspended from the guide never comes up in /review/ until it is uns
   await page.goto('/review/cards/');
   await expect(page.locator('[data-card-count]')).toContainText('shown of');
   await page.getByLabel('State').selectOption('suspended');
-  expect(await rowStates(page)).toEqual([['constraints-precompute', 'suspended']]);
+  expect(await rowStates(page)).toEqual([[GUIDE_CARDS.precompute, 'suspended']]);
   await page.getByRole('button', { name: /^Unsuspend: / }).click();
   await expect(page.locator('[data-done-text]')).toHaveText('Unsuspended 1 card.');
   expect(await walkGuideQueue(page)).toEqual([suspendedFront]);
@@ -145,7 +145,7 @@ test('a card buried from the guide leaves the open /review/ at once and comes ba
   const guide = await context.newPage();
   await guide.clock.setFixedTime(T0);
   await guide.goto(GUIDE);
-  const block = await reveal(guide, 'constraints-p99-not-mean');
+  const block = await reveal(guide, GUIDE_CARDS.p99NotMean);
   await block.getByRole('button', { name: 'Bury until tomorrow' }).click();
   await expect(block.locator('[data-hold-status]')).toHaveText(
     'Buried until tomorrow — it comes back in reviews after 4 AM.',
@@ -154,8 +154,8 @@ test('a card buried from the guide leaves the open /review/ at once and comes ba
   await expect(review.locator('[data-counts]')).toHaveText(`New ${guideCards.length - 1} · Learning 0 · Due 0`);
   // A burial is not a suspension: the next visit offers the grades.
   await guide.reload();
-  await reveal(guide, 'constraints-p99-not-mean');
-  await expect(prompt(guide, 'constraints-p99-not-mean').locator('[data-hold-status]')).toBeHidden();
+  await reveal(guide, GUIDE_CARDS.p99NotMean);
+  await expect(prompt(guide, GUIDE_CARDS.p99NotMean).locator('[data-hold-status]')).toBeHidden();
 
   // Still buried just before the rollover, back just after.
   const nextDay = new Date(T0);
@@ -174,10 +174,10 @@ test('export, then import into a fresh browser: reviews made while reading, the 
 }) => {
   await page.clock.setFixedTime(T0);
   await page.goto(GUIDE);
-  const graded = await reveal(page, 'constraints-no-labels');
+  const graded = await reveal(page, GUIDE_CARDS.noLabels);
   await graded.getByRole('button', { name: /^Remembered/u }).click();
   await expect(graded.locator('[data-grade-status]')).toContainText('next review');
-  const held = await reveal(page, 'constraints-precompute');
+  const held = await reveal(page, GUIDE_CARDS.precompute);
   await held.getByRole('button', { name: 'Suspend', exact: true }).click();
   await expect(held.locator('[data-hold-status]')).toHaveText(SUSPENDED);
   // The visit is recorded when the page is idle.
@@ -195,8 +195,8 @@ test('export, then import into a fresh browser: reviews made while reading, the 
     marks: { cardId: string; kind: string }[];
     visits: Record<string, number>;
   };
-  expect(exported.log.map((e) => [e.cardId, e.source])).toEqual([['constraints-no-labels', 'reading']]);
-  expect(exported.marks.map((m) => [m.cardId, m.kind])).toEqual([['constraints-precompute', 'suspend']]);
+  expect(exported.log.map((e) => [e.cardId, e.source])).toEqual([[GUIDE_CARDS.noLabels, 'reading']]);
+  expect(exported.marks.map((m) => [m.cardId, m.kind])).toEqual([[GUIDE_CARDS.precompute, 'suspend']]);
   expect(exported.visits).toEqual({ [GUIDE]: T0 });
 
   const fresh = await browser.newContext({ baseURL: new URL(page.url()).origin });
@@ -220,6 +220,6 @@ test('export, then import into a fresh browser: reviews made while reading, the 
   await expect(other.locator('[data-concept]')).toHaveAttribute('href', new RegExp(`^${GUIDE}`, 'u'));
   // The suspension came along: the guide's queue leaves the card out.
   const walked = await walkGuideQueue(other);
-  expect(walked).not.toContain(textOf(byId('constraints-precompute').front));
+  expect(walked).not.toContain(textOf(byId(GUIDE_CARDS.precompute).front));
   await fresh.close();
 });

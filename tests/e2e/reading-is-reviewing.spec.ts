@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { distDir } from './support/built-site.ts';
 import { expect as baseExpect, test, vibeBaseUrl } from './support/fixtures.ts';
+import { GUIDE } from './support/fixture-site.ts';
 import { storedLog } from './support/stored-log.ts';
 
 // Grades go through a worker into IndexedDB; on a busy machine that can take a while.
@@ -15,7 +16,6 @@ interface Card {
   concept: string;
 }
 const deck = JSON.parse(readFileSync(join(distDir(), 'deck.json'), 'utf8')) as { cards: Card[] };
-const GUIDE = '/phases/constraints/';
 const guideCards = deck.cards.filter((card) => card.concept.startsWith(GUIDE));
 // A weekday morning, pinned: Date.now() stays here until the test moves it (timers still run).
 const T0 = new Date('2026-03-02T10:00:00');
@@ -166,11 +166,12 @@ const layoutShift = (page: Page) =>
   page.evaluate(
     () =>
       new Promise<number>((resolve) => {
-        new PerformanceObserver((list) => {
-          resolve(list.getEntries().reduce((sum, e) => sum + (e as unknown as { value: number }).value, 0));
-        }).observe({ type: 'layout-shift', buffered: true });
-        // No entry at all within a frame or two means no shift.
-        setTimeout(() => resolve(0), 500);
+        // A buffered observer holds every shift so far at once: takeRecords() reads them, no waiting.
+        const observer = new PerformanceObserver(() => undefined);
+        observer.observe({ type: 'layout-shift', buffered: true });
+        const shifts = observer.takeRecords();
+        observer.disconnect();
+        resolve(shifts.reduce((sum, e) => sum + (e as unknown as { value: number }).value, 0));
       }),
   );
 

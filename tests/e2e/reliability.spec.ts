@@ -235,27 +235,6 @@ test('a file over the import limit is refused before it is read', async ({ page 
   await expect(page.locator('[data-import-preview]')).toBeHidden();
 });
 
-test('while a large file is read, the page shows progress and leaving asks first', async ({ page }) => {
-  await openReview(page);
-  const first = card(0);
-  const log = Array.from({ length: 150_000 }, (_, i) => ({
-    id: `bulk${String(i).padStart(8, '0')}`,
-    cardId: first.id,
-    rating: 3,
-    reviewedAt: Date.UTC(2025, 0, 1) + i * 60_000,
-    cardHash: first.hash,
-  }));
-  await chooseProgressFile(page, progressFile('large.json', log));
-  await expect(page.locator('[data-import-progress]')).toBeVisible();
-  const dialog = page.waitForEvent('dialog');
-  await page.close({ runBeforeUnload: true });
-  const asked = await dialog;
-  expect(asked.type()).toBe('beforeunload');
-  await asked.dismiss();
-  await expect(page.locator('[data-import-summary]')).toContainText(/holds 150,?000 reviews/, { timeout: 120_000 });
-  await expect(page.locator('[data-import-progress]')).toBeHidden();
-});
-
 // 6. Two drill tabs.
 test('a stale drill tab follows the other tab and cannot overwrite its newer drill', async ({ context }) => {
   const a = await context.newPage();

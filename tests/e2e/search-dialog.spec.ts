@@ -2,8 +2,8 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { watchCsp } from './support/csp.ts';
 import { expect, test, vibeBaseUrl } from './support/fixtures.ts';
+import { GUIDE } from './support/fixture-site.ts';
 
-const GUIDE = '/phases/constraints/';
 /** The first search loads Pagefind's WebAssembly and both indexes: give slow machines room. */
 const LOADED = { timeout: 15_000 };
 

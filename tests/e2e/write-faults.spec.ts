@@ -4,6 +4,7 @@ import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { distDir } from './support/built-site.ts';
 import { chooseProgressFile } from './support/choose-progress-file.ts';
 import { expect as baseExpect, test } from './support/fixtures.ts';
+import { GUIDE, GUIDE_CARDS } from './support/fixture-site.ts';
 import { armStorageFault, injectStorageFault } from './support/storage-faults.ts';
 import { storedLog } from './support/stored-log.ts';
 
@@ -19,7 +20,6 @@ interface Card {
   hash: string;
 }
 const deck = JSON.parse(readFileSync(join(distDir(), 'deck.json'), 'utf8')) as { cards: Card[] };
-const GUIDE = '/phases/constraints/';
 const CLOZE = 'constraints-what-flips';
 const NOT_SAVED = /NOT saved/u;
 /** Monday 5 January 2026, 10:00 local: a pinned clock, far from the 4 AM rollover. */
@@ -123,12 +123,12 @@ test('with IndexedDB missing in the page and its worker, a guide prompt says pla
   await injectStorageFault(page, { kind: 'missing' });
   await faultWorkers(context, { kind: 'missing' });
   await page.goto(GUIDE);
-  const graded = await reveal(page, 'constraints-precompute');
+  const graded = await reveal(page, GUIDE_CARDS.precompute);
   await graded.getByRole('button', { name: /^Remembered/u }).click();
   await expect(graded.locator('[data-grade-status]')).toHaveText(NOT_SAVED);
   await expect(graded.locator('[data-grade-status]')).not.toContainText('next review');
 
-  const held = await reveal(page, 'constraints-late-labels');
+  const held = await reveal(page, GUIDE_CARDS.lateLabels);
   await held.getByRole('button', { name: 'Suspend', exact: true }).click();
   await expect(held.locator('[data-hold-status]')).toHaveText(NOT_SAVED);
   await expect(held.locator('[data-hold-status]')).not.toContainText('it will not appear in reviews');
@@ -218,15 +218,15 @@ test('"Reset all shown" confirmed after another tab rated some of the cards rese
 
 test('undoing a forgotten prompt also takes back the grade of its "Once more" copy', async ({ page }) => {
   await page.goto(GUIDE);
-  const original = await reveal(page, 'constraints-p99-not-mean');
+  const original = await reveal(page, GUIDE_CARDS.p99NotMean);
   await original.getByRole('button', { name: /^Forgot/u }).click();
   await expect(original.locator('[data-grade-status]')).toContainText('comes back once more');
-  const copy = await reveal(page, 'constraints-p99-not-mean-again');
+  const copy = await reveal(page, GUIDE_CARDS.p99NotMeanAgain);
   await copy.getByRole('button', { name: /^Remembered/u }).click();
   await expect(copy.locator('[data-grade-status]')).toContainText('Remembered: next review');
   await expect.poll(async () => (await storedLog(page)).length).toBe(2);
   await original.getByRole('button', { name: 'Undo' }).click();
-  await expect(prompt(page, 'constraints-p99-not-mean-again')).toHaveCount(0);
+  await expect(prompt(page, GUIDE_CARDS.p99NotMeanAgain)).toHaveCount(0);
   await expect.poll(async () => (await storedLog(page)).length).toBe(0);
 });
 
@@ -234,10 +234,10 @@ test.describe('storage full, injected into each writer: none says saved', () => 
   test('holds from the guide and grades in it (the grading worker)', async ({ page, context }) => {
     await faultWorkers(context, { kind: 'quota' });
     await page.goto(GUIDE);
-    const graded = await reveal(page, 'constraints-precompute');
+    const graded = await reveal(page, GUIDE_CARDS.precompute);
     await graded.getByRole('button', { name: /^Remembered/u }).click();
     await expect(graded.locator('[data-grade-status]')).toHaveText(NOT_SAVED);
-    const held = await reveal(page, 'constraints-late-labels');
+    const held = await reveal(page, GUIDE_CARDS.lateLabels);
     await held.getByRole('button', { name: 'Bury until tomorrow', exact: true }).click();
     await expect(held.locator('[data-hold-status]')).toHaveText(NOT_SAVED);
     await held.getByRole('button', { name: 'Undo' }).click();

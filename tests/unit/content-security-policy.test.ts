@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import { CSP_CONFIG, movePolicyFirst } from '../../src/integrations/content-security-policy.ts';
-import { THEME_SCRIPT } from '../../src/lib/theme-script.ts';
+import { PAGE_ERROR_SCRIPT, THEME_SCRIPT } from '../../src/lib/inline-scripts.ts';
 
 const META = `<meta http-equiv="content-security-policy" content="default-src 'self'; script-src 'self'">`;
 
@@ -20,7 +20,7 @@ describe('movePolicyFirst', () => {
   });
 });
 
-test('the policy lists the hash of the theme script, the one inline script Astro does not hash', () => {
-  const hash = `sha256-${createHash('sha256').update(THEME_SCRIPT).digest('base64')}`;
-  expect(CSP_CONFIG.scriptDirective.hashes).toEqual([hash]);
+test('the policy lists the hash of each inline script Astro does not hash: the theme and the page-error line', () => {
+  const hash = (text: string) => `sha256-${createHash('sha256').update(text).digest('base64')}`;
+  expect(CSP_CONFIG.scriptDirective.hashes).toEqual([hash(THEME_SCRIPT), hash(PAGE_ERROR_SCRIPT)]);
 });

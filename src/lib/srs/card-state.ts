@@ -1,3 +1,3 @@
 // ts-fsrs's card states by name (never 0–3 written out), without the scheduler's engine: the guide's memory
 // worker reads them.
-export { State, type Card } from 'ts-fsrs';
+export { State } from 'ts-fsrs';

@@ -1,10 +1,10 @@
 import { createEmptyCard, fsrs, Rating, State, StrategyMode, type Card, type FSRS, type Grade } from 'ts-fsrs';
 import { recallProbability } from './recall.ts';
-import { engineParameters, LEARNING_STEPS, RELEARNING_STEPS, type SchedulerOptions } from './scheduler-identity.ts';
+import { engineParameters, type SchedulerOptions } from './scheduler-identity.ts';
 
 export { Rating, State, type Card, type Grade };
 
-export { LEARNING_STEPS, RELEARNING_STEPS, type SchedulerOptions };
+export type { SchedulerOptions };
 export const GRADES: readonly Grade[] = [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy];
 
 /** A card's memory state plus the id that seeds its fuzz. */

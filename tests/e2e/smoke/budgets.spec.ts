@@ -1,13 +1,13 @@
-import { checkBudgets, type BudgetReport, type BudgetViolation } from '../../scripts/budgets/check-budgets.ts';
-import { test, expect } from './support/fixtures.ts';
-import { distDir } from './support/built-site.ts';
+import { checkBudgets, type BudgetReport, type BudgetViolation } from '../../../scripts/budgets/check-budgets.ts';
+import { test, expect } from '../support/fixtures.ts';
+import { realDistDir } from '../support/built-site.ts';
 
-// Size budgets against the real build: no browser, only the files a visitor downloads.
+// Size budgets against the real guides' build (what ships, so not the fixture site): no browser, only the files a visitor downloads.
 // The checker itself is unit-tested (tests/unit/budgets.test.ts), failing on purpose.
 
 let report: BudgetReport | undefined;
 function measured(): BudgetReport {
-  report ??= checkBudgets(distDir());
+  report ??= checkBudgets(realDistDir());
   return report;
 }
 
