@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { distDir } from './support/built-site.ts';
+import { builtDeck } from './support/built-site.ts';
 import { expect as baseExpect, test, vibeBaseUrl } from './support/fixtures.ts';
 import { chooseProgressFile } from './support/choose-progress-file.ts';
 
@@ -10,13 +10,7 @@ import { chooseProgressFile } from './support/choose-progress-file.ts';
 const expect = baseExpect.configure({ timeout: 20_000 });
 test.describe.configure({ timeout: 120_000 });
 
-interface Card {
-  id: string;
-  front: string;
-  section: string;
-  hash: string;
-}
-const deck = JSON.parse(readFileSync(join(distDir(), 'deck.json'), 'utf8')) as { cards: Card[] };
+const deck = builtDeck();
 /** Monday 5 January 2026, 10:00 local: a pinned clock, far from the 4 AM rollover. */
 const T0 = new Date(2026, 0, 5, 10).getTime();
 const DAY = 86_400_000;

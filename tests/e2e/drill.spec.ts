@@ -2,17 +2,16 @@ import AxeBuilder from '@axe-core/playwright';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { distDir } from './support/built-site.ts';
+import { builtDeck } from './support/built-site.ts';
 import { expect, test, vibeBaseUrl } from './support/fixtures.ts';
 import { filterByConcepts } from '../../src/lib/review/deck.ts';
-import type { DeckCard } from '../../src/lib/deck-schema.ts';
 import { chooseProgressFile } from './support/choose-progress-file.ts';
 import { FIXTURE_CONTENT_DIR, OTHER_PROMPT, PROMPT } from './support/fixture-site.ts';
 
 test.describe.configure({ timeout: 90_000 });
 
 const START = new Date('2026-01-31T10:00:00Z');
-const deck = JSON.parse(readFileSync(join(distDir(), 'deck.json'), 'utf8')) as { cards: DeckCard[] };
+const deck = builtDeck();
 
 const phaseTitle = (page: Page) => page.locator('[data-phase-title]');
 const timer = (page: Page) => page.locator('[data-timer]');

@@ -1,24 +1,20 @@
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { distDir } from './support/built-site.ts';
+import { builtDeck } from './support/built-site.ts';
 import { chooseProgressFile } from './support/choose-progress-file.ts';
 import { expect as baseExpect, test } from './support/fixtures.ts';
 import { GUIDE, GUIDE_CARDS } from './support/fixture-site.ts';
 import { storedMeta } from './support/stored-log.ts';
+import type { DeckCard } from '../../src/lib/deck-schema.ts';
 
 // Suspend and bury from a guide (issue 15), and the guides opened travelling in the progress file.
 // Marks go through the grading worker into IndexedDB; on a busy machine that can take a while.
 const expect = baseExpect.configure({ timeout: 20_000 });
 test.describe.configure({ timeout: 180_000 });
 
-interface Card {
-  id: string;
-  front: string;
-  concept: string;
-}
-const deck = JSON.parse(readFileSync(join(distDir(), 'deck.json'), 'utf8')) as { cards: Card[] };
+type Card = DeckCard;
+const deck = builtDeck();
 const guideCards = deck.cards.filter((card) => card.concept.startsWith(GUIDE));
 const byId = (id: string): Card => {
   const card = deck.cards.find((c) => c.id === id);

@@ -1,11 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { default_w } from 'ts-fsrs';
 import { PROGRESS_FORMAT, PROGRESS_SCHEMA_VERSION } from '../../src/lib/review-log/schema.ts';
 import { syntheticLog } from '../fixtures/plan/synthetic-log.ts';
-import { distDir } from './support/built-site.ts';
+import { builtDeck } from './support/built-site.ts';
 import { expect as baseExpect, test } from './support/fixtures.ts';
 import { chooseProgressFile } from './support/choose-progress-file.ts';
 
@@ -14,7 +13,7 @@ test.describe.configure({ timeout: 120_000 });
 test.use({ timezoneId: 'UTC' });
 
 const DAY = 86_400_000;
-const deck = JSON.parse(readFileSync(join(distDir(), 'deck.json'), 'utf8')) as { cards: unknown[] };
+const deck = builtDeck();
 // 08:00 UTC on 1 March 2026: study day 0 began at 04:00.
 const NOW = Date.UTC(2026, 2, 1, 8, 0);
 

@@ -1,8 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { distDir } from './support/built-site.ts';
+import { builtDeck } from './support/built-site.ts';
 import { expect as baseExpect, test, vibeBaseUrl } from './support/fixtures.ts';
 import { GUIDE } from './support/fixture-site.ts';
 import { storedLog } from './support/stored-log.ts';
@@ -11,11 +9,7 @@ import { storedLog } from './support/stored-log.ts';
 const expect = baseExpect.configure({ timeout: 20_000 });
 test.describe.configure({ timeout: 120_000 });
 
-interface Card {
-  id: string;
-  concept: string;
-}
-const deck = JSON.parse(readFileSync(join(distDir(), 'deck.json'), 'utf8')) as { cards: Card[] };
+const deck = builtDeck();
 const guideCards = deck.cards.filter((card) => card.concept.startsWith(GUIDE));
 // A weekday morning, pinned: Date.now() stays here until the test moves it (timers still run).
 const T0 = new Date('2026-03-02T10:00:00');

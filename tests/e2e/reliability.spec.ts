@@ -1,21 +1,18 @@
 import { closeSync, ftruncateSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { distDir } from './support/built-site.ts';
+import { builtDeck } from './support/built-site.ts';
 import { expect as baseExpect, test } from './support/fixtures.ts';
 import { armStorageFault, injectStorageFault, type StorageFault } from './support/storage-faults.ts';
 import { chooseProgressFile } from './support/choose-progress-file.ts';
 import { storedLog } from './support/stored-log.ts';
+import type { DeckCard } from '../../src/lib/deck-schema.ts';
 
 // Reviews write to IndexedDB between key presses; on a busy machine that can take a while.
 const expect = baseExpect.configure({ timeout: 20_000 });
 test.describe.configure({ timeout: 120_000 });
 
-interface Card {
-  id: string;
-  hash: string;
-  front: string;
-}
+type Card = DeckCard;
 interface Entry {
   id: string;
   cardId: string;
@@ -23,7 +20,7 @@ interface Entry {
   reviewedAt: number;
   cardHash: string;
 }
-const deck = JSON.parse(readFileSync(join(distDir(), 'deck.json'), 'utf8')) as { cards: Card[] };
+const deck = builtDeck();
 const SAVED = 'Progress is saved in this browser after every answer.';
 const NOT_SAVED = 'Progress is NOT being saved.';
 

@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { distDir } from './support/built-site.ts';
+import { builtDeck } from './support/built-site.ts';
 import { expect as baseExpect, test, vibeBaseUrl } from './support/fixtures.ts';
 import { chooseProgressFile } from './support/choose-progress-file.ts';
 import { storedLog } from './support/stored-log.ts';
@@ -11,13 +11,7 @@ import { storedLog } from './support/stored-log.ts';
 const expect = baseExpect.configure({ timeout: 20_000 });
 test.describe.configure({ timeout: 120_000 });
 
-interface Card {
-  id: string;
-  front: string;
-  concept: string;
-  section: string;
-}
-const deck = JSON.parse(readFileSync(join(distDir(), 'deck.json'), 'utf8')) as { cards: Card[] };
+const deck = builtDeck();
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'review');
 
 async function openReview(page: Page, query = ''): Promise<void> {

@@ -1,12 +1,13 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from '@playwright/test';
-import { distDir } from './support/built-site.ts';
+import { builtDeck } from './support/built-site.ts';
 import { chooseProgressFile } from './support/choose-progress-file.ts';
 import { expect as baseExpect, test } from './support/fixtures.ts';
 import { GUIDE, GUIDE_CARDS, PROMPT } from './support/fixture-site.ts';
 import { armStorageFault, injectStorageFault } from './support/storage-faults.ts';
 import { storedLog, storedMeta } from './support/stored-log.ts';
+import type { DeckCard } from '../../src/lib/deck-schema.ts';
 
 // Issue 22 (items 4 and 5): storage faults injected into each writer of the log and its marks, in
 // the page and in the site's workers. Nothing may say "saved" when it is not, a prompt is
@@ -14,12 +15,8 @@ import { storedLog, storedMeta } from './support/stored-log.ts';
 const expect = baseExpect.configure({ timeout: 20_000 });
 test.describe.configure({ timeout: 120_000 });
 
-interface Card {
-  id: string;
-  concept: string;
-  hash: string;
-}
-const deck = JSON.parse(readFileSync(join(distDir(), 'deck.json'), 'utf8')) as { cards: Card[] };
+type Card = DeckCard;
+const deck = builtDeck();
 const CLOZE = 'constraints-what-flips';
 const NOT_SAVED = /NOT saved/u;
 /** "saved" or "Saved" anywhere but in "could not be saved". */

@@ -1,6 +1,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import type { DeckCard } from '../../../src/lib/deck-schema.ts';
 import { buildDir } from './fixture-site.ts';
+
+/** The fixture site's deck (deck.json), as the pages read it. */
+export function builtDeck(dir: string = distDir()): { cards: DeckCard[] } {
+  return JSON.parse(readFileSync(join(dir, 'deck.json'), 'utf8')) as { cards: DeckCard[] };
+}
 
 /** The folder holding the fixture site's build (see fixture-site.ts and global-setup). */
 export function distDir(): string {
