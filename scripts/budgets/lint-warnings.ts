@@ -4,18 +4,17 @@ import { LINT_RULES, type LintRule } from '../../src/deck/lint/rules.ts';
 
 /**
  * The card linter's warnings on the real content, per rule, may not grow: each
- * one is a card that breaks the card standard. The counts are the deck's on the
- * day each rule landed (the rewrite of the flagged cards is a separate review);
+ * one is a card that breaks the card standard. The counts are the deck's after the
+ * review of the prompt pages' cards (the other sections' review is still to come);
  * a rule not listed allows none. Raising a number is allowed only in a commit
  * that says why; lower it whenever the content gets better, so the slack does
  * not hide a regression.
  */
 export const LINT_WARNING_BASELINE: Readonly<Partial<Record<LintRule, number>>> = {
-  'long-list': 27,
-  'cloze-leak': 21,
-  'cloze-binary': 1,
-  'cloze-siblings': 23,
-  'generated-restates': 10,
+  'long-list': 19,
+  'cloze-leak': 11,
+  'cloze-siblings': 9,
+  'generated-restates': 7,
 };
 
 /** The sum of a per-rule budget. */
