@@ -61,8 +61,9 @@ export class InterviewPlan extends HTMLElement {
   }
 
   /** The settings were changed in another tab: the plan and its form are redrawn from the stored ones. */
-  settingsChanged(): void {
-    void this.#refresh({ fillForm: true });
+  settingsChanged(settings: ReviewSettings): void {
+    // The settings come with the request: the kept worker may not have re-read the stored ones yet.
+    void this.#refresh({ settings, fillForm: true });
   }
 
   /**

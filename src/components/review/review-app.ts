@@ -215,7 +215,7 @@ class ReviewApp extends HTMLElement {
     void this.#settings((form) => form.fill(session.settings));
     // The plan's code loads when its panel first opens; until then there is nothing drawn to update.
     const plan = this.querySelector('interview-plan');
-    if (plan && 'settingsChanged' in plan) plan.settingsChanged();
+    if (plan && 'settingsChanged' in plan) plan.settingsChanged(session.settings);
     this.#useFinalPass(session);
   }
 
